@@ -1,0 +1,19 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib.auth import get_user_model
+from django.shortcuts import resolve_url
+from django.utils import translation
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Write every account e-mail in the recipient's preferred language."""
+        user = context.get("user") or get_user_model().objects.filter(email__iexact=email).first()
+        language = getattr(user, "preferred_language", None) or translation.get_language()
+        with translation.override(language):
+            super().send_mail(template_prefix, email, context)
+
+    def get_login_redirect_url(self, request) -> str:
+        user = request.user
+        if user.is_authenticated and not user.profile_is_complete and not user.has_perm("wagtailadmin.access_admin"):
+            return resolve_url("accounts:profile")
+        return super().get_login_redirect_url(request)

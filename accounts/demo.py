@@ -1,0 +1,59 @@
+"""Demo accounts for local development only (`make run`)."""
+
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from organisations.models import Municipality
+
+from .models import OrganisationType, User
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    password: str
+    first_name: str
+    last_name: str
+    role: str
+    group: str | None = None
+
+
+DEMO_ACCOUNTS = [
+    DemoAccount("larande@example.com", "demo-larande-2026", "Lena", "Lärande", "learner"),
+    DemoAccount("redaktor@example.com", "demo-redaktor-2026", "Erik", "Redaktör", "editor", "Redaktörer"),
+    DemoAccount("granskare@example.com", "demo-granskare-2026", "Greta", "Granskare", "reviewer", "Granskare"),
+    DemoAccount(
+        "admin@example.com", "demo-admin-2026", "Ali", "Administratör", "administrator", "Kursadministratörer"
+    ),
+]
+
+
+@transaction.atomic
+def create_demo_accounts() -> list[tuple[DemoAccount, bool]]:
+    """Create (or leave as they are) the four demo accounts with confirmed e-mail addresses."""
+    municipality = Municipality.objects.filter(code="0180").first()
+    results = []
+    for account in DEMO_ACCOUNTS:
+        user, created = User.objects.get_or_create(
+            email=account.email,
+            defaults={
+                "first_name": account.first_name,
+                "last_name": account.last_name,
+                "organisation_type": OrganisationType.MUNICIPALITY if municipality else "",
+                "municipality": municipality,
+                "job_title": "Brottsförebyggande samordnare" if account.role == "learner" else "",
+            },
+        )
+        if created:
+            user.set_password(account.password)
+            user.save(update_fields=["password"])
+        EmailAddress.objects.get_or_create(
+            user=user, email=account.email, defaults={"verified": True, "primary": True}
+        )
+        if account.group:
+            user.groups.add(Group.objects.get(name=account.group))
+        results.append((account, created))
+    return results

@@ -1,0 +1,157 @@
+"""Page types editors author. Pages describe and render content; learner state lives in
+enrolments/ and points at the Swedish source page of each step."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import RICH_TEXT_FEATURES, InformationStreamBlock, LessonStreamBlock
+
+
+class HomePage(Page):
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    body = StreamField(InformationStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.CourseIndexPage", "courses.InformationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = (
+            CoursePage.objects.live().public().descendant_of(self).defer_streamfields().order_by("path")
+        )
+        return context
+
+
+class InformationPage(Page):
+    """About, privacy, accessibility statement and other plain pages."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(InformationStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["courses.HomePage", "courses.InformationPage"]
+    subpage_types = ["courses.InformationPage"]
+
+    class Meta:
+        verbose_name = _("information page")
+        verbose_name_plural = _("information pages")
+
+
+class CourseIndexPage(Page):
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["courses.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+
+    class Meta:
+        verbose_name = _("course index")
+        verbose_name_plural = _("course indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = CoursePage.objects.live().public().child_of(self).defer_streamfields()
+        return context
+
+
+class CoursePage(Page):
+    summary = models.TextField(_("summary"), help_text=_("One or two sentences shown in course lists."))
+    description = RichTextField(_("description"), features=RICH_TEXT_FEATURES, blank=True)
+    audience = models.CharField(_("who it is for"), max_length=250, blank=True)
+    estimated_hours = models.PositiveSmallIntegerField(_("estimated hours"), null=True, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("audience"),
+        FieldPanel("estimated_hours"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("description")]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    def get_context(self, request, *args, **kwargs):
+        from enrolments.progress import course_outline
+
+        context = super().get_context(request, *args, **kwargs)
+        context["outline"] = course_outline(self, request.user)
+        return context
+
+
+class ModulePage(Page):
+    summary = models.TextField(_("summary"), blank=True)
+    objectives = RichTextField(_("learning objectives"), features=["ul", "ol", "bold", "italic"], blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("objectives")]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+    def serve(self, request, *args, **kwargs):
+        from django.shortcuts import redirect
+
+        # A module has no page of its own: it is a section of the course page.
+        return redirect(f"{self.get_parent().get_url(request)}#module-{self.pk}")
+
+
+class StepPage(Page):
+    """A page a learner works through and completes: lessons now; quizzes and assignments later."""
+
+    step_kind = "step"
+    summary = models.TextField(_("summary"), blank=True, help_text=_("What the learner will get out of this step."))
+
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        from enrolments.progress import course_outline_for_step
+
+        context = super().get_context(request, *args, **kwargs)
+        outline = course_outline_for_step(self, request.user)
+        context["outline"] = outline
+        context["previous_step"], context["next_step"] = outline.neighbours(self)
+        context["current_step"] = outline.step_for(self)
+        context["show_body"] = outline.is_enrolled or getattr(request, "is_preview", False)
+        return context
+
+
+class LessonPage(StepPage):
+    step_kind = "lesson"
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), null=True, blank=True)
+    body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")

@@ -1,0 +1,95 @@
+"""Every write of enrolment and progress state. Views and other apps call these."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+
+from courses.models import CoursePage, StepPage
+
+from .models import Enrolment, StepProgress
+
+
+class EnrolmentError(ValidationError):
+    """A learner action that cannot be carried out; the message is for the learner."""
+
+
+def source_page(page: Page) -> Page:
+    """The page in the default (Swedish) locale that `page` translates or aliases.
+
+    Learner state always points at this page so that it is shared by every language.
+    """
+    default_locale = Locale.get_default()
+    if page.locale_id == default_locale.pk:
+        return page
+    return page.get_translation(default_locale).specific
+
+
+def course_of_step(step: Page) -> CoursePage:
+    course = CoursePage.objects.ancestor_of(step).first()
+    if course is None:
+        raise EnrolmentError(_("This page is not part of a course."))
+    return course
+
+
+@transaction.atomic
+def enrol_learner(*, learner, course: CoursePage) -> tuple[Enrolment, bool]:
+    """Enrol `learner` on the live `course` (any language); returns (enrolment, created).
+
+    One enrolment per learner and course is a database constraint; a second or
+    concurrent call returns the existing enrolment.
+    """
+    course = source_page(course)
+    if not course.live:
+        raise EnrolmentError(_("This course is not open for enrolment."))
+    try:
+        with transaction.atomic():
+            return Enrolment.objects.get_or_create(learner=learner, course=course)
+    except IntegrityError:
+        return Enrolment.objects.get(learner=learner, course=course), False
+
+
+@transaction.atomic
+def complete_step(*, learner, step: StepPage) -> tuple[StepProgress, bool]:
+    """Record that `learner` has completed `step` (any language); returns (progress, created).
+
+    Completing a step twice records it once. The learner must be enrolled on the step's course.
+    """
+    step = source_page(step)
+    if not step.live:
+        raise EnrolmentError(_("This page is not published."))
+    course = course_of_step(step)
+    enrolment = Enrolment.objects.select_for_update().filter(learner=learner, course=course).first()
+    if enrolment is None:
+        raise EnrolmentError(_("Enrol on the course before you mark its steps as done."))
+    progress, created = StepProgress.objects.get_or_create(enrolment=enrolment, step=step)
+    record_activity(enrolment=enrolment)
+    return progress, created
+
+
+def record_activity(*, enrolment: Enrolment) -> None:
+    Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=timezone.now())
+
+
+def export_personal_data(user) -> list[dict[str, Any]]:
+    enrolments = Enrolment.objects.filter(learner=user).select_related("course").prefetch_related("step_progress__step")
+    return [
+        {
+            "course": enrolment.course.title,
+            "enrolled_at": enrolment.enrolled_at.isoformat(),
+            "last_activity_at": enrolment.last_activity_at.isoformat(),
+            "completed_at": enrolment.completed_at.isoformat() if enrolment.completed_at else None,
+            "completed_steps": [
+                {"step": progress.step.title, "completed_at": progress.completed_at.isoformat()}
+                for progress in enrolment.step_progress.all()
+            ],
+        }
+        for enrolment in enrolments
+    ]
+
+
+def erase_personal_data(user) -> None:
+    Enrolment.objects.filter(learner=user).delete()
