@@ -1,7 +1,8 @@
-from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib.auth import get_user_model
 from django.shortcuts import resolve_url
 from django.utils import translation
+
+from allauth.account.adapter import DefaultAccountAdapter
 
 
 class AccountAdapter(DefaultAccountAdapter):

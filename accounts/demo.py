@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass
 
-from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.db import transaction
+
+from allauth.account.models import EmailAddress
 
 from organisations.models import Municipality
 

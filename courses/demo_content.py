@@ -9,6 +9,7 @@ import json
 from collections.abc import Callable
 
 from django.db import transaction
+
 from wagtail.models import Locale, Page, Site
 
 from .models import CourseIndexPage, CoursePage, HomePage, InformationPage, LessonPage, ModulePage

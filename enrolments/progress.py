@@ -9,6 +9,7 @@ steps or courses.
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+
 from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage, StepPage

@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
+
 from wagtail.models import Page, Site
 
 from courses.models import HomePage, InformationPage

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
+from .base import *
 from .env import env_bool, env_list, env_str
 
 DEBUG = env_bool("DEBUG", default=False)
@@ -35,10 +35,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 if env_str("AWS_STORAGE_BUCKET_NAME", default=""):
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
     AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
     AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL", default="") or None
     AWS_DEFAULT_ACL = "private"
     AWS_QUERYSTRING_AUTH = True
 
-LOGGING["root"]["level"] = env_str("LOG_LEVEL", default="INFO")  # noqa: F405
+LOGGING["root"]["level"] = env_str("LOG_LEVEL", default="INFO")
