@@ -6,7 +6,15 @@ from allauth.account.models import EmailAddress
 from wagtail.models import Locale
 
 from accounts.models import OrganisationType, User
-from courses.models import CourseIndexPage, CoursePage, HomePage, InformationPage, LessonPage, ModulePage
+from courses.models import (
+    CourseIndexPage,
+    CoursePage,
+    HomePage,
+    InformationPage,
+    LessonPage,
+    ModulePage,
+    QuizPage,
+)
 from enrolments.models import Enrolment
 from organisations.models import Municipality
 
@@ -119,3 +127,93 @@ def lessons_of(course: CoursePage) -> list[LessonPage]:
 
 def english(page):
     return page.get_translation(Locale.objects.get(language_code="en")).specific
+
+
+# Quizzes ----------------------------------------------------------------------------------
+
+
+def quiz_question(
+    kind: str = "single_choice",
+    *,
+    index: int = 0,
+    correct: tuple[int, ...] = (0,),
+    choices: int = 3,
+    points: int = 1,
+    scoring: str = "all",
+    several: bool = False,
+    is_true: bool = True,
+) -> dict:
+    """One question block in StreamField JSON with stable block and choice ids
+    (q<index> and q<index>-c<n>), as the Wagtail admin stores them."""
+    question_id = f"q{index}"
+    choice_items = [
+        {
+            "type": "item",
+            "id": f"{question_id}-c{number}",
+            "value": {
+                "text": f"Svar {number} på fråga {index}",
+                "is_correct": number in correct,
+                "explanation": f"Förklaring {number} till fråga {index}",
+            },
+        }
+        for number in range(choices)
+    ]
+    if kind == "true_false":
+        value = {
+            "statement": f"Påstående {index}",
+            "is_true": is_true,
+            "explanation": f"Förklaring {index}",
+            "points": points,
+        }
+    elif kind == "scenario":
+        value = {
+            "case": f"Fall {index}: skadegörelse vid busstationen.",
+            "question": f"Vad gör ni först? ({index})",
+            "several_answers": several,
+            "choices": choice_items,
+            "scoring": scoring,
+            "points": points,
+        }
+    elif kind == "multiple_choice":
+        value = {"question": f"Fråga {index}", "choices": choice_items, "scoring": scoring, "points": points}
+    else:
+        value = {"question": f"Fråga {index}", "choices": choice_items, "points": points}
+    return {"type": kind, "id": question_id, "value": value}
+
+
+def quiz_questions(count: int = 3) -> str:
+    """`count` single-choice questions, the first choice of each correct."""
+    return json.dumps([quiz_question(index=index) for index in range(count)])
+
+
+class QuizPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = QuizPage
+
+    title = factory.Sequence(lambda n: f"Kunskapstest {n}")
+    summary = "Testa dina kunskaper."
+    intro = "<p>Svara på frågorna.</p>"
+    pass_mark = 60
+    questions = factory.LazyFunction(quiz_questions)
+
+
+def build_quiz(course: CoursePage, **kwargs) -> QuizPage:
+    """A published quiz at the end of the first module of `course`, mirrored into English."""
+    module = ModulePage.objects.child_of(course).order_by("path").first()
+    quiz = QuizPageFactory(parent=module, **kwargs)
+    quiz.save_revision().publish()
+    sync_english_tree()
+    return QuizPage.objects.get(pk=quiz.pk)
+
+
+def complete_course(learner, course: CoursePage) -> Enrolment:
+    """Enrol `learner` on `course` and mark every step done: completes it and issues its certificate."""
+    from wagtail.models import Page
+
+    from enrolments.services import complete_step, enrol_learner
+
+    enrolment, _created = enrol_learner(learner=learner, course=course)
+    for step in Page.objects.live().descendant_of(course).filter(depth=course.depth + 2).order_by("path").specific():
+        complete_step(learner=learner, step=step)
+    enrolment.refresh_from_db()
+    return enrolment

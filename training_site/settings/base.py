@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "organisations",
     "courses",
     "enrolments",
+    "quizzes",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",

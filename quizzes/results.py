@@ -1,0 +1,96 @@
+"""Quiz results for the Wagtail admin: per quiz the attempts, pass rate and average score,
+and per question the share answering correctly and the most chosen wrong choice.
+
+A fixed number of queries whatever the number of quizzes, questions or attempts.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Avg, Count, Q
+from django.utils.translation import gettext
+
+from wagtail.models import Locale
+
+from courses.models import QuizPage
+
+from .models import QuizAttempt
+from .questions import gradable_questions, question_blocks
+
+
+def quiz_summaries():
+    """Swedish source quizzes with attempts, passes and average percent of graded attempts."""
+    graded = Q(attempts__state=QuizAttempt.State.GRADED)
+    return (
+        QuizPage.objects.filter(locale=Locale.get_default())
+        .defer_streamfields()
+        .annotate(
+            attempt_count=Count("attempts", filter=graded),
+            passed_count=Count("attempts", filter=graded & Q(attempts__passed=True)),
+            average_percent=Avg("attempts__percent", filter=graded),
+            learner_count=Count("attempts__learner", filter=graded, distinct=True),
+        )
+        .order_by("path")
+    )
+
+
+@dataclass
+class ItemAnalysis:
+    question_id: str
+    number: int
+    text: str
+    answered: int = 0
+    correct: int = 0
+    wrong_choices: Counter = field(default_factory=Counter)
+    choice_texts: dict = field(default_factory=dict)
+
+    @property
+    def share_correct(self) -> Decimal | None:
+        if not self.answered:
+            return None
+        return (Decimal(self.correct) * 100 / self.answered).quantize(Decimal("0.1"))
+
+    @property
+    def most_chosen_wrong(self) -> tuple[str, int] | None:
+        if not self.wrong_choices:
+            return None
+        choice_id, count = self.wrong_choices.most_common(1)[0]
+        return self.choice_texts.get(choice_id, choice_id), count
+
+
+def item_analysis(quiz: QuizPage) -> list[ItemAnalysis]:
+    """Per question of the quiz's live content: how often it was drawn and answered correctly,
+    and which wrong choice was chosen most. Questions are matched by their stable block id."""
+    items: dict[str, ItemAnalysis] = {}
+    for number, (question_id, child) in enumerate(question_blocks(quiz.questions).items(), start=1):
+        value = child.value
+        text = value.get("statement") if child.block_type == "true_false" else value.get("question", "")
+        item = ItemAnalysis(question_id=question_id, number=number, text=text)
+        if child.block_type == "true_false":
+            item.choice_texts = {"true": gettext("True"), "false": gettext("False")}
+        else:
+            item.choice_texts = {
+                str(choice.id): choice.value.get("text", "") for choice in value["choices"].bound_blocks
+            }
+        items[question_id] = item
+    correct_choices = _correct_choices(quiz)
+    rows = QuizAttempt.objects.graded().filter(quiz=quiz).values_list("results", flat=True).iterator(chunk_size=2000)
+    for results in rows:
+        for result in results:
+            item = items.get(result["id"])
+            if item is None:
+                continue
+            item.answered += 1
+            if result.get("correct"):
+                item.correct += 1
+            for choice_id in result.get("chosen", ()):
+                if choice_id not in correct_choices.get(result["id"], ()):
+                    item.wrong_choices[choice_id] += 1
+    return list(items.values())
+
+
+def _correct_choices(quiz: QuizPage) -> dict[str, set[str]]:
+    return {
+        question_id: set(question.correct_ids) for question_id, question in gradable_questions(quiz.questions).items()
+    }

@@ -1,0 +1,59 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from courses.models import QuizPage
+
+from . import services
+from .forms import AnswersForm
+from .models import QuizAttempt
+from .questions import feedback_questions, learner_questions
+
+
+@login_required
+@require_POST
+def start(request, page_id: int):
+    quiz = get_object_or_404(QuizPage.objects.live().public(), pk=page_id)
+    try:
+        attempt, _created = services.start_attempt(learner=request.user, quiz=quiz)
+    except services.QuizError as error:
+        messages.error(request, error.message)
+        return redirect(quiz.get_url(request))
+    return redirect("quizzes:attempt", attempt_id=attempt.pk)
+
+
+@login_required
+@require_GET
+def attempt(request, attempt_id: int):
+    """The questions of an open attempt, or the result of a graded one. Never writes."""
+    attempt = get_object_or_404(QuizAttempt.objects.for_learner(request.user).select_related("revision"), pk=attempt_id)
+    content = attempt.revision.as_object()
+    context = {"attempt": attempt, "quiz": content, "quiz_url": content.get_url(request)}
+    if attempt.is_open:
+        context["questions"] = learner_questions(content.questions, attempt.questions)
+        return render(request, "quizzes/attempt.html", context)
+    results = {item["id"]: item for item in attempt.results}
+    reveal = services.shows_feedback(feedback=content.feedback, attempt=attempt)
+    context["questions"] = feedback_questions(content.questions, attempt.questions, results, reveal=reveal)
+    context["show_answers"] = content.feedback != "never"
+    return render(request, "quizzes/result.html", context)
+
+
+@login_required
+@require_POST
+def submit(request, attempt_id: int):
+    attempt = get_object_or_404(QuizAttempt.objects.for_learner(request.user), pk=attempt_id)
+    form = AnswersForm(request.POST)
+    form.is_valid()
+    try:
+        attempt, graded_now = services.submit_attempt(
+            learner=request.user, attempt=attempt, answers=form.cleaned_data["answers"]
+        )
+    except services.QuizError as error:
+        messages.error(request, error.message)
+        return redirect("quizzes:attempt", attempt_id=attempt.pk)
+    if not graded_now:
+        messages.info(request, _("This attempt was already submitted; its result is shown below."))
+    return redirect("quizzes:attempt", attempt_id=attempt.pk)
