@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -80,6 +80,11 @@ class CoursePage(Page):
         FieldPanel("description"),
         FieldPanel("audience"),
         FieldPanel("estimated_hours"),
+        InlinePanel(
+            "completion_rules",
+            label=_("Completion rules"),
+            help_text=_("Without page rules every lesson, quiz and assignment of the course is required."),
+        ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("description")]
     parent_page_types = ["courses.CourseIndexPage"]

@@ -1,6 +1,12 @@
+from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.models import Orderable
 
 
 class EnrolmentQuerySet(models.QuerySet):
@@ -59,3 +65,95 @@ class StepProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enrolment_id}: {self.step_id}"
+
+
+class CompletionRequirement(models.TextChoices):
+    LESSON_DONE = "lesson_done", _("Lesson done")
+    QUIZ_PASSED = "quiz_passed", _("Quiz passed")
+    ASSIGNMENT_APPROVED = "assignment_approved", _("Assignment approved")
+    MIN_DAYS = "min_days", _("Minimum days since enrolment")
+
+
+# The `step_kind` of the page type each page requirement points at (see courses.models.StepPage).
+REQUIRED_STEP_KIND = {
+    CompletionRequirement.LESSON_DONE: "lesson",
+    CompletionRequirement.QUIZ_PASSED: "quiz",
+    CompletionRequirement.ASSIGNMENT_APPROVED: "assignment",
+}
+
+
+class StepChooserPanel(PageChooserPanel):
+    """A page chooser offering the step page types that exist (quizzes and assignments arrive in other apps)."""
+
+    def get_form_options(self):
+        from courses.models import StepPage
+
+        self.page_type = [
+            model for model in apps.get_models() if issubclass(model, StepPage) and not model._meta.abstract
+        ]
+        return super().get_form_options()
+
+
+class CompletionRule(Orderable):
+    """One condition for completing a course, edited in the course page (saved with its revisions).
+
+    A course without page rules requires every step; a "minimum days" rule adds a waiting time.
+    Rules of the live Swedish course are the ones that count. A lesson is done, a quiz passed
+    and an assignment approved when the learner has a StepProgress for that page.
+    """
+
+    course = ParentalKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="completion_rules", verbose_name=_("course")
+    )
+    requirement = models.CharField(
+        _("requirement"), max_length=30, choices=CompletionRequirement.choices, default=CompletionRequirement.LESSON_DONE
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("page"),
+        help_text=_("The lesson, quiz or assignment of this course that the requirement is about."),
+    )
+    min_days = models.PositiveSmallIntegerField(
+        _("minimum days since enrolment"), null=True, blank=True, help_text=_("Only for the requirement “minimum days”.")
+    )
+
+    panels = [FieldPanel("requirement"), StepChooserPanel("page"), FieldPanel("min_days")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("completion rule")
+        verbose_name_plural = _("completion rules")
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(requirement="min_days", page__isnull=True, min_days__isnull=False))
+                | (~models.Q(requirement="min_days") & models.Q(page__isnull=False, min_days__isnull=True)),
+                name="enrolments_completionrule_page_or_days",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.requirement == CompletionRequirement.MIN_DAYS:
+            return f"{self.get_requirement_display()}: {self.min_days}"
+        return f"{self.get_requirement_display()}: {self.page}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.requirement == CompletionRequirement.MIN_DAYS:
+            if self.min_days is None:
+                raise ValidationError({"min_days": _("Give the number of days.")})
+            if self.page_id is not None:
+                raise ValidationError({"page": _("A minimum number of days is not about a page; leave it empty.")})
+            return
+        if self.min_days is not None:
+            raise ValidationError({"min_days": _("Only the requirement “minimum days” takes a number of days.")})
+        if self.page_id is None:
+            raise ValidationError({"page": _("Choose the page this requirement is about.")})
+        page = self.page.specific
+        if getattr(page, "step_kind", None) != REQUIRED_STEP_KIND[self.requirement]:
+            raise ValidationError({"page": _("This page is not of the kind the requirement asks for.")})
+        course = getattr(self, "course", None) if self.course_id else None
+        if course is not None and not page.is_descendant_of(course):
+            raise ValidationError({"page": _("Choose a page inside this course.")})

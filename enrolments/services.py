@@ -1,16 +1,19 @@
 """Every write of enrolment and progress state. Views and other apps call these."""
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.models import Locale, Page
 
 from courses.models import CoursePage, StepPage
 
-from .models import Enrolment, StepProgress
+from .models import CompletionRequirement, CompletionRule, Enrolment, StepProgress
+from .signals import course_completed
 
 
 class EnrolmentError(ValidationError):
@@ -67,7 +70,65 @@ def complete_step(*, learner, step: StepPage) -> tuple[StepProgress, bool]:
         raise EnrolmentError(_("Enrol on the course before you mark its steps as done."))
     progress, created = StepProgress.objects.get_or_create(enrolment=enrolment, step=step)
     record_activity(enrolment=enrolment)
+    record_completion(enrolment=enrolment)
     return progress, created
+
+
+def evaluate_completion(*, enrolment: Enrolment, now: datetime | None = None) -> bool:
+    """Whether `enrolment` meets the completion rules of its (Swedish, live) course now.
+
+    Page rules require a StepProgress for their page (rules on unpublished pages are skipped);
+    without page rules every published step of the course is required. A "minimum days" rule
+    requires that many days since enrolment. A course with nothing to do is never complete.
+    Reads only: four queries whatever the size of the course.
+    """
+    now = now or timezone.now()
+    course = enrolment.course
+    rules = list(CompletionRule.objects.filter(course_id=enrolment.course_id).select_related("page"))
+    min_days = max(
+        (rule.min_days or 0 for rule in rules if rule.requirement == CompletionRequirement.MIN_DAYS), default=0
+    )
+    if min_days and enrolment.enrolled_at + timedelta(days=min_days) > now:
+        return False
+    page_rules = [rule for rule in rules if rule.requirement != CompletionRequirement.MIN_DAYS]
+    if page_rules:
+        required = {rule.page_id for rule in page_rules if rule.page.live}
+    else:
+        # CoursePage > ModulePage > step: the steps are the live pages two levels down.
+        required = set(
+            Page.objects.live().descendant_of(course).filter(depth=course.depth + 2).values_list("pk", flat=True)
+        )
+    if not required:
+        return False
+    done = set(
+        StepProgress.objects.filter(enrolment=enrolment, step_id__in=required).values_list("step_id", flat=True)
+    )
+    return done == required
+
+
+@transaction.atomic
+def record_completion(*, enrolment: Enrolment, now: datetime | None = None) -> bool:
+    """Record that `enrolment` is complete if its rules are met; returns whether it was recorded now.
+
+    Completion is recorded once, with its time, under a row lock, so concurrent calls record it
+    once; later rule changes never take it away. `course_completed` is sent in the same
+    transaction (certificates issue theirs there, exactly once).
+    """
+    enrolment = Enrolment.objects.select_for_update().select_related("course").get(pk=enrolment.pk)
+    if enrolment.completed_at is not None:
+        return False
+    if not evaluate_completion(enrolment=enrolment, now=now):
+        return False
+    enrolment.completed_at = now or timezone.now()
+    enrolment.save(update_fields=["completed_at", "updated_at"])
+    course_completed.send(sender=Enrolment, enrolment=enrolment)
+    return True
+
+
+def record_due_completions(*, now: datetime | None = None) -> int:
+    """Re-check unfinished enrolments (for "minimum days" rules that fall due); returns how many completed."""
+    pending = Enrolment.objects.filter(completed_at__isnull=True, course__completion_rules__requirement="min_days")
+    return sum(record_completion(enrolment=enrolment, now=now) for enrolment in pending.distinct())
 
 
 def record_activity(*, enrolment: Enrolment) -> None:

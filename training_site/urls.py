@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("", include("enrolments.urls")),
+    path("", include("certificates.urls")),
     path("", include("quizzes.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

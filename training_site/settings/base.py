@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "organisations",
     "courses",
     "enrolments",
+    "certificates",
     "quizzes",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -153,6 +154,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Files served only through views that check permissions (certificates); never under MEDIA_URL.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private-media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -165,6 +168,9 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="Samverkansakademin <
 
 # The public address of the site, for links in e-mails and certificates (tasks have no request).
 SITE_BASE_URL = env_str("SITE_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# Public certificate checks allowed per client address and minute (see certificates.views).
+CERTIFICATE_VERIFICATIONS_PER_MINUTE = 30
 
 WAGTAIL_SITE_NAME = "Samverkansakademin"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL

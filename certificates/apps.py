@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CertificatesConfig(AppConfig):
+    name = "certificates"
+    verbose_name = _("Certificates")
+
+    def ready(self):
+        from accounts import personal_data
+        from enrolments.signals import course_completed
+
+        from . import services
+
+        course_completed.connect(services.issue_on_completion, dispatch_uid="certificates.issue_on_completion")
+        # Erased before the enrolments they belong to (default order 100).
+        personal_data.register(
+            "certificates", export=services.export_personal_data, erase=services.erase_personal_data, order=50
+        )

@@ -1,0 +1,182 @@
+"""The certificate as a one-page A4 landscape PDF (reportlab, DejaVu Sans embedded).
+
+Rendering is deterministic (reportlab's invariant mode): the same certificate gives the same
+bytes, so a regenerated PDF has the same text and layout. Learner text is escaped before it
+reaches reportlab's Paragraph markup.
+"""
+
+from io import BytesIO
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from .models import Certificate
+
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+BRAND = colors.HexColor("#1f4e79")
+ACCENT = colors.HexColor("#f2b705")
+INK = colors.HexColor("#1b1f24")
+MUTED = colors.HexColor("#4a5563")
+PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
+QR_SIZE = 34 * mm
+
+
+def _register_fonts() -> None:
+    if REGULAR not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(REGULAR, FONT_DIR / "DejaVuSans.ttf"))
+        pdfmetrics.registerFont(TTFont(BOLD, FONT_DIR / "DejaVuSans-Bold.ttf"))
+        pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
+
+
+def _style(name: str, *, font: str = REGULAR, size: float = 12, color=INK, leading: float | None = None):
+    return ParagraphStyle(
+        name, fontName=font, fontSize=size, leading=leading or size * 1.25, textColor=color, alignment=TA_CENTER
+    )
+
+
+def _fitted(text: str, *, font: str, max_size: float, min_size: float, width: float, max_lines: int) -> Paragraph:
+    """A centred paragraph of `text` in the largest size (down to `min_size`) that fits in `max_lines`."""
+    size = max_size
+    while True:
+        paragraph = Paragraph(escape(text), _style("fitted", font=font, size=size, leading=size * 1.2))
+        _w, height = paragraph.wrap(width, PAGE_HEIGHT)
+        if height <= max_lines * size * 1.2 + 0.1 or size <= min_size:
+            return paragraph
+        size -= 1
+
+
+def _draw_centred(canvas: Canvas, paragraph: Paragraph, *, top: float, width: float) -> float:
+    """Draw `paragraph` centred with its top at `top`; returns its bottom."""
+    _w, height = paragraph.wrap(width, PAGE_HEIGHT)
+    paragraph.drawOn(canvas, (PAGE_WIDTH - width) / 2, top - height)
+    return top - height
+
+
+def _draw_frame(canvas: Canvas) -> None:
+    canvas.setFillColor(colors.white)
+    canvas.rect(0, 0, PAGE_WIDTH, PAGE_HEIGHT, stroke=0, fill=1)
+    canvas.setStrokeColor(BRAND)
+    canvas.setLineWidth(6)
+    canvas.rect(12 * mm, 12 * mm, PAGE_WIDTH - 24 * mm, PAGE_HEIGHT - 24 * mm, stroke=1, fill=0)
+    canvas.setLineWidth(0.8)
+    canvas.rect(16 * mm, 16 * mm, PAGE_WIDTH - 32 * mm, PAGE_HEIGHT - 32 * mm, stroke=1, fill=0)
+    canvas.setFillColor(ACCENT)
+    canvas.rect(PAGE_WIDTH / 2 - 30 * mm, PAGE_HEIGHT - 16 * mm - 2.5 * mm, 60 * mm, 2.5 * mm, stroke=0, fill=1)
+
+
+def _draw_qr(canvas: Canvas, url: str, *, x: float, y: float) -> None:
+    widget = QrCodeWidget(url, barLevel="M", barBorder=2)
+    left, bottom, right, top = widget.getBounds()
+    drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (right - left), 0, 0, QR_SIZE / (top - bottom), 0, 0])
+    drawing.add(widget)
+    renderPDF.draw(drawing, canvas, x, y)
+
+
+def render_certificate(certificate: Certificate) -> bytes:
+    """The certificate's PDF in its language."""
+    from .services import course_title_in, verification_url
+
+    _register_fonts()
+    language = certificate.language
+    holder = certificate.enrolment.learner.get_full_name()
+    course = course_title_in(certificate, language)
+    url = verification_url(certificate, language=language)
+    buffer = BytesIO()
+    with translation.override(language):
+        completed_on = formats.date_format(timezone.localdate(certificate.completed_at), "j F Y")
+        canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1, pageCompression=1)
+        canvas.setTitle(f"{_('Certificate')} {certificate.serial}")
+        canvas.setAuthor("Samverkansakademin")
+        canvas.setSubject(course)
+        canvas.setCreator("Samverkansakademin")
+        _draw_frame(canvas)
+
+        text_width = PAGE_WIDTH - 70 * mm
+        top = PAGE_HEIGHT - 30 * mm
+        top = _draw_centred(
+            canvas,
+            Paragraph("SAMVERKANSAKADEMIN", _style("brand", font=BOLD, size=13, color=BRAND)),
+            top=top,
+            width=text_width,
+        )
+        top = _draw_centred(
+            canvas,
+            Paragraph(escape(_("Certificate of completion")), _style("title", font=BOLD, size=30, color=BRAND)),
+            top=top - 6 * mm,
+            width=text_width,
+        )
+        top = _draw_centred(
+            canvas,
+            Paragraph(escape(_("This certifies that")), _style("lead", size=14, color=MUTED)),
+            top=top - 8 * mm,
+            width=text_width,
+        )
+        top = _draw_centred(
+            canvas,
+            _fitted(holder, font=BOLD, max_size=28, min_size=14, width=text_width, max_lines=2),
+            top=top - 4 * mm,
+            width=text_width,
+        )
+        top = _draw_centred(
+            canvas,
+            Paragraph(escape(_("has completed the training")), _style("lead2", size=14, color=MUTED)),
+            top=top - 5 * mm,
+            width=text_width,
+        )
+        top = _draw_centred(
+            canvas,
+            _fitted(course, font=BOLD, max_size=20, min_size=11, width=text_width, max_lines=2),
+            top=top - 3 * mm,
+            width=text_width,
+        )
+        top = _draw_centred(
+            canvas,
+            Paragraph(escape(_("Completed on %(date)s") % {"date": completed_on}), _style("date", size=13)),
+            top=top - 4 * mm,
+            width=text_width,
+        )
+
+        about = _(
+            "Samverkansakademin recreates the pilot training for local crime-prevention coordinators by SKL "
+            "(now SKR), the National Police Board and Brå."
+        )
+        organisations = _(
+            "Sveriges Kommuner och Regioner (SKR) · Polismyndigheten (formerly Rikspolisstyrelsen) · "
+            "Brottsförebyggande rådet (Brå)"
+        )
+        footer_width = PAGE_WIDTH - 2 * 24 * mm - QR_SIZE - 10 * mm
+        left = 24 * mm
+        small = ParagraphStyle("small", fontName=REGULAR, fontSize=9, leading=12, textColor=MUTED)
+        small_bold = ParagraphStyle("small-bold", parent=small, fontName=BOLD, textColor=INK)
+        lines = [
+            Paragraph(escape(organisations), small_bold),
+            Paragraph(escape(about), small),
+            Paragraph(escape(_("Serial number: %(serial)s") % {"serial": certificate.serial}), small_bold),
+            Paragraph(escape(_("Check that this certificate is genuine at:")) + "<br/>" + escape(url), small),
+        ]
+        y = 24 * mm
+        for paragraph in reversed(lines):
+            _w, height = paragraph.wrap(footer_width, PAGE_HEIGHT)
+            paragraph.drawOn(canvas, left, y)
+            y += height + 1.5 * mm
+        _draw_qr(canvas, url, x=PAGE_WIDTH - 24 * mm - QR_SIZE, y=22 * mm)
+        canvas.showPage()
+        canvas.save()
+    return buffer.getvalue()

@@ -1,0 +1,15 @@
+"""Background work after a certificate is issued (django-tasks: immediate locally, db worker in production)."""
+
+from django_tasks import task
+
+from . import services
+from .models import Certificate
+
+
+@task()
+def deliver_certificate(certificate_id: int) -> str:
+    """Render the certificate's PDF into private storage and tell the holder by e-mail."""
+    certificate = Certificate.objects.with_details().get(pk=certificate_id)
+    services.store_pdf(certificate=certificate)
+    services.send_certificate_email(certificate=certificate)
+    return certificate.serial

@@ -1,0 +1,126 @@
+from http import HTTPStatus
+from io import BytesIO
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import services
+from .forms import VerifySerialForm
+from .models import Certificate
+
+RATE_WINDOW_SECONDS = 60
+
+
+def _client_address(request: HttpRequest) -> str:
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def _rate_limited(request: HttpRequest) -> bool:
+    """A fixed one-minute window per client address, counted in the shared cache."""
+    key = f"certificates:verify:{_client_address(request)}"
+    if cache.add(key, 1, RATE_WINDOW_SECONDS):
+        count = 1
+    else:
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, RATE_WINDOW_SECONDS)
+            count = 1
+    return count > settings.CERTIFICATE_VERIFICATIONS_PER_MINUTE
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return request.get_preferred_type(["text/html", "application/json"]) == "application/json"
+
+
+def _too_many(request: HttpRequest) -> HttpResponse:
+    message = _("Too many certificate checks from your address. Wait a minute and try again.")
+    if _wants_json(request):
+        response = JsonResponse({"error": message}, status=HTTPStatus.TOO_MANY_REQUESTS)
+    else:
+        response = render(
+            request, "certificates/rate_limited.html", {"message": message}, status=HTTPStatus.TOO_MANY_REQUESTS
+        )
+    response["Retry-After"] = str(RATE_WINDOW_SECONDS)
+    return response
+
+
+def _answer(request: HttpRequest, verification, *, form=None) -> HttpResponse:
+    status = HTTPStatus.OK if verification else HTTPStatus.NOT_FOUND
+    if _wants_json(request):
+        body = verification.as_json() if verification else {"status": "not_found"}
+        response = JsonResponse(body, status=status)
+    else:
+        response = render(
+            request, "certificates/verify.html", {"verification": verification, "form": form}, status=status
+        )
+    response["Cache-Control"] = "no-store"
+    response["X-Robots-Tag"] = "noindex"
+    response["Vary"] = "Accept"
+    return response
+
+
+@require_GET
+def verify(request: HttpRequest, code: str) -> HttpResponse:
+    """Public check of a certificate by the code in its QR code and link; no sign-in."""
+    if _rate_limited(request):
+        return _too_many(request)
+    return _answer(request, services.verify_code(code=code, language=request.LANGUAGE_CODE))
+
+
+@require_http_methods(["GET", "POST"])
+def verify_serial(request: HttpRequest) -> HttpResponse:
+    """Public check by serial plus the holder's last name; an unknown serial and a wrong name look the same."""
+    if request.method == "GET":
+        return render(request, "certificates/verify_form.html", {"form": VerifySerialForm()})
+    if _rate_limited(request):
+        return _too_many(request)
+    form = VerifySerialForm(request.POST)
+    if not form.is_valid():
+        return render(request, "certificates/verify_form.html", {"form": form}, status=HTTPStatus.BAD_REQUEST)
+    verification = services.verify_serial(
+        serial=form.cleaned_data["serial"], last_name=form.cleaned_data["last_name"], language=request.LANGUAGE_CODE
+    )
+    return _answer(request, verification, form=VerifySerialForm())
+
+
+@login_required
+@require_GET
+def detail(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+    """The holder's page for a certificate: status, serial, download and the public check."""
+    certificate = get_object_or_404(
+        Certificate.objects.visible_to(request.user).with_details(), enrolment_id=enrolment_id
+    )
+    context = {
+        "certificate": certificate,
+        "course_title": services.course_title_in(certificate, request.LANGUAGE_CODE),
+        "verification_url": services.verification_url(certificate, language=request.LANGUAGE_CODE),
+    }
+    return render(request, "certificates/detail.html", context)
+
+
+@login_required
+@require_GET
+def download(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+    """The PDF, to its holder or an administrator only; a revoked certificate gets a page saying so."""
+    certificate = get_object_or_404(
+        Certificate.objects.visible_to(request.user).with_details(), enrolment_id=enrolment_id
+    )
+    if certificate.is_revoked:
+        context = {
+            "certificate": certificate,
+            "course_title": services.course_title_in(certificate, request.LANGUAGE_CODE),
+        }
+        return render(request, "certificates/revoked.html", context, status=HTTPStatus.GONE)
+    content = services.pdf_content(certificate=certificate)
+    response = FileResponse(
+        BytesIO(content), as_attachment=True, filename=f"{certificate.serial}.pdf", content_type="application/pdf"
+    )
+    response["Content-Length"] = str(len(content))
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,154 @@
+"""Certificates in the Wagtail admin: a searchable list, inspect, history, revoke and reinstate."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from . import services
+from .forms import RevokeForm
+from .models import Certificate
+
+REVOKE_PERMISSION = "certificates.revoke_certificate"
+
+
+def can_manage_certificates(user) -> bool:
+    return user.is_active and (user.is_superuser or user.has_perm(REVOKE_PERMISSION))
+
+
+class CertificatePermissionPolicy(ModelPermissionPolicy):
+    """Certificates are issued by the completion service only: the admin views and revokes them."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete", "copy"):
+            return False
+        if action in ("view", "revoke"):
+            return can_manage_certificates(user)
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class CertificateIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("enrolment__learner", "enrolment__course")
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.is_revoked:
+            label, name = _("Reinstate"), "reinstate"
+        else:
+            label, name = _("Revoke"), "revoke"
+        url = reverse(f"{self.url_namespace}:{name}", args=[instance.pk])
+        buttons.append(MenuItem(label, url=url, icon_name="warning", priority=40))
+        return buttons
+
+
+class CertificateViewSet(ModelViewSet):
+    model = Certificate
+    icon = "doc-full"
+    menu_label = gettext_lazy("Certificates")
+    menu_order = 400
+    add_to_admin_menu = True
+    index_view_class = CertificateIndexView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "serial",
+        Column("holder_name", label=gettext_lazy("Holder")),
+        Column("course_title", label=gettext_lazy("Course")),
+        "completed_at",
+        "issued_at",
+        Column("get_status_display", label=gettext_lazy("Status")),
+    ]
+    list_filter = ["language"]
+    search_fields = [
+        "serial",
+        "enrolment__learner__first_name",
+        "enrolment__learner__last_name",
+        "enrolment__learner__email",
+    ]
+    search_backend_name = None
+    inspect_view_fields = [
+        "serial",
+        "language",
+        "completed_at",
+        "issued_at",
+        "revoked_at",
+        "revoked_by",
+        "revocation_reason",
+    ]
+    form_fields = ["revocation_reason"]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("revoke/<int:pk>/", self.revoke_view, name="revoke"),
+            path("reinstate/<int:pk>/", self.reinstate_view, name="reinstate"),
+        ]
+
+    def revoke_view(self, request, pk: int):
+        if not can_manage_certificates(request.user):
+            raise PermissionDenied
+        certificate = get_object_or_404(Certificate.objects.with_details(), pk=pk)
+        form = RevokeForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.revoke_certificate(
+                    certificate=certificate, by=request.user, reason=form.cleaned_data["reason"]
+                )
+            except services.CertificateError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, _("Certificate %(serial)s is revoked.") % {"serial": certificate.serial})
+            return redirect(self.get_url_name("index"))
+        context = {"certificate": certificate, "form": form, "index_url": reverse(self.get_url_name("index"))}
+        return TemplateResponse(request, "certificates/admin/revoke.html", context)
+
+    def reinstate_view(self, request, pk: int):
+        if not can_manage_certificates(request.user):
+            raise PermissionDenied
+        certificate = get_object_or_404(Certificate.objects.with_details(), pk=pk)
+        if request.method == "POST":
+            try:
+                services.reinstate_certificate(certificate=certificate, by=request.user)
+            except services.CertificateError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, _("Certificate %(serial)s is valid again.") % {"serial": certificate.serial})
+            return redirect(self.get_url_name("index"))
+        context = {"certificate": certificate, "index_url": reverse(self.get_url_name("index"))}
+        return TemplateResponse(request, "certificates/admin/reinstate.html", context)
+
+
+register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate))
+certificate_viewset = CertificateViewSet("certificate_admin")
+
+
+@hooks.register("register_admin_viewset")
+def register_certificate_viewset():
+    return certificate_viewset
+
+
+@hooks.register("register_log_actions")
+def register_certificate_log_actions(actions):
+    actions.register_action(
+        services.CERTIFICATE_LOG_REVOKE, gettext_lazy("Revoke certificate"), gettext_lazy("Certificate revoked")
+    )
+    actions.register_action(
+        services.CERTIFICATE_LOG_REINSTATE,
+        gettext_lazy("Reinstate certificate"),
+        gettext_lazy("Certificate reinstated"),
+    )
