@@ -1,0 +1,115 @@
+import pytest
+
+from enrolments.services import complete_step, enrol_learner
+
+from ..factories import build_course, english, lessons_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def course_3x3(db):
+    return build_course(modules=3, lessons_per_module=3)
+
+
+def _complete(learner, course, count):
+    for lesson in lessons_of(course)[:count]:
+        complete_step(learner=learner, step=lesson)
+
+
+def test_course_page_shows_progress_per_module_and_course(learner_client, learner, course_3x3):
+    enrol_learner(learner=learner, course=course_3x3)
+    _complete(learner, course_3x3, 4)
+
+    response = learner_client.get(course_3x3.url)
+
+    outline = response.context["outline"]
+    assert (outline.done_count, outline.total) == (4, 9)
+    assert [(module.done_count, module.total) for module in outline.modules] == [(3, 3), (1, 3), (0, 3)]
+    content = response.content.decode()
+    assert 'max="9" value="4"' in content
+    assert 'max="3" value="3"' in content
+    assert 'max="3" value="1"' in content
+
+
+def test_dashboard_shows_progress_per_course_and_module(learner_client, learner, course_3x3):
+    enrol_learner(learner=learner, course=course_3x3)
+    _complete(learner, course_3x3, 4)
+
+    response = learner_client.get("/en/mina-kurser/")
+
+    content = response.content.decode()
+    assert course_3x3.title in content
+    assert 'max="9" value="4"' in content
+    assert "4 of 9 steps done" in content
+    assert "3 of 3" in content
+    assert "1 of 3" in content
+
+
+def test_dashboard_lists_only_the_learners_own_courses(learner_client, learner, course, db):
+    other = build_course(modules=1, lessons_per_module=1, index=course.get_parent().specific)
+    enrol_learner(learner=learner, course=course)
+
+    content = learner_client.get("/mina-kurser/").content.decode()
+
+    assert course.title in content
+    assert other.title not in content
+
+
+def test_dashboard_requires_login(client, db):
+    response = client.get("/mina-kurser/")
+
+    assert response.url.startswith("/accounts/login/")
+
+
+def test_done_lessons_are_marked_on_the_course_page(learner_client, learner, course):
+    enrol_learner(learner=learner, course=course)
+    _complete(learner, course, 1)
+
+    response = learner_client.get(course.url)
+
+    assert [step.done for step in response.context["outline"].steps] == [True, False, False, False]
+    assert response.content.decode().count("step--done") == 1
+
+
+def test_progress_made_in_english_shows_in_swedish(learner_client, learner, course):
+    english_course = english(course)
+    learner_client.post(f"/en/kurser/{english_course.pk}/anmal/")
+    learner_client.post(f"/en/steg/{english(lessons_of(course)[0]).pk}/klar/")
+
+    outline = learner_client.get(course.url).context["outline"]
+
+    assert outline.is_enrolled
+    assert outline.done_count == 1
+    assert outline.steps[0].done
+
+
+def test_progress_made_in_swedish_shows_in_english(learner_client, learner, course):
+    learner_client.post(f"/kurser/{course.pk}/anmal/")
+    learner_client.post(f"/steg/{lessons_of(course)[0].pk}/klar/")
+
+    english_course = english(course)
+    response = learner_client.get(english_course.url)
+
+    outline = response.context["outline"]
+    assert outline.is_enrolled
+    assert outline.done_count == 1
+    assert outline.course.pk == english_course.pk
+    assert english(lessons_of(course)[1]).url in response.content.decode()
+
+
+def test_english_dashboard_links_to_english_pages(learner_client, learner, course):
+    enrol_learner(learner=learner, course=course)
+
+    content = learner_client.get("/en/mina-kurser/").content.decode()
+
+    assert f'href="{english(course).url}"' in content
+    assert f'href="{english(lessons_of(course)[0]).url}"' in content
+
+
+def test_enrolled_english_lesson_shows_its_body(learner_client, learner, course):
+    enrol_learner(learner=learner, course=course)
+
+    content = learner_client.get(english(lessons_of(course)[0]).url).content.decode()
+
+    assert "Brott är inte jämnt fördelade över kommunen." in content
