@@ -13,6 +13,10 @@ class AccountAdapter(DefaultAccountAdapter):
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
 
+    def get_signup_redirect_url(self, request) -> str:
+        """A new account has no profile yet: after confirming the e-mail, go and complete it."""
+        return resolve_url("accounts:profile")
+
     def get_login_redirect_url(self, request) -> str:
         user = request.user
         if user.is_authenticated and not user.profile_is_complete and not user.has_perm("wagtailadmin.access_admin"):

@@ -49,3 +49,23 @@ def _no_site_root_cache_leaks():
 
     Site.clear_site_root_paths_cache()
     yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _locale_sync_ignores_raw_saves():
+    """Serialized rollback re-creates LocaleSynchronization before the Locale rows it points at
+    (raw saves, constraints deferred); wagtail-localize's post_save receiver would then query the
+    missing Locale. Let it act on real saves only, for the whole test session."""
+    from django.db.models.signals import post_save
+
+    from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
+
+    def sync_unless_raw(sender, instance, raw=False, **kwargs):
+        if not raw:
+            sync_trees_on_locale_sync_save(instance, **kwargs)
+
+    post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
+    post_save.connect(sync_unless_raw, sender=LocaleSynchronization, weak=False)
+    yield
+    post_save.disconnect(sync_unless_raw, sender=LocaleSynchronization)
+    post_save.connect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)

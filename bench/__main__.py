@@ -1,0 +1,136 @@
+"""`make bench`: run every bench/bench_*.py module against a throwaway test database.
+
+Each module's `run()` returns rows {"name", "median_ms", "p95_ms", "queries", "note"} (see
+bench/timing.py). The figures are printed and written to bench/RESULTS.md. A module that raises is
+reported as failed and the others still run. Timings are never asserted anywhere.
+"""
+
+import importlib
+import os
+import platform
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+RESULTS = BENCH_DIR / "RESULTS.md"
+
+INTRODUCTION = """\
+Figures from `make bench` (`python -m bench`): each benchmark runs in-process against a throwaway
+test database created from the migrations, with the test settings (local-memory cache, database
+sessions, MD5 password hashing). Page timings are the server time of a request made through
+`django.test.Client` (URL routing, middleware, session and user lookup, Wagtail page serving and
+template rendering; no network, no browser), after a warm-up; *queries* is the number of SQL
+queries of one such request. Medians show the typical cost, p95 the slow tail; compare rows of one
+run with each other rather than across machines. Timings are never asserted in the test suite:
+query ceilings are pinned there with `django_assert_max_num_queries` instead.
+"""
+
+
+def _machine() -> dict[str, str]:
+    from django.db import connection
+
+    cpu = platform.processor() or "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "Platform": platform.platform(),
+        "CPU": cpu,
+        "Cores": str(os.cpu_count()),
+        "Python": platform.python_version(),
+        "Database": f"{connection.display_name} {'.'.join(map(str, connection.get_database_version()))}",
+    }
+
+
+def _modules() -> list[str]:
+    return sorted(f"bench.{path.stem}" for path in BENCH_DIR.glob("bench_*.py"))
+
+
+def _run_module(name: str) -> tuple[list[dict], str | None]:
+    try:
+        module = importlib.import_module(name)
+        return list(module.run()), None
+    except Exception as error:  # noqa: BLE001 - one failing benchmark must not stop the others
+        traceback.print_exc()
+        return [], f"{type(error).__name__}: {error}"
+
+
+def _fmt(value, digits: int = 2) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+def _table(rows: list[dict]) -> list[str]:
+    lines = ["| benchmark | median ms | p95 ms | queries | note |", "| --- | ---: | ---: | ---: | --- |"]
+    for row in rows:
+        cells = [row["name"], _fmt(row.get("median_ms")), _fmt(row.get("p95_ms")), _fmt(row.get("queries"))]
+        cells.append(row.get("note") or "")
+        lines.append("| " + " | ".join(str(cell).replace("|", "\\|") for cell in cells) + " |")
+    return lines
+
+
+def _print_results(results: list[tuple[str, list[dict], str | None]]) -> None:
+    width = max([len(row["name"]) for _name, rows, _error in results for row in rows] + [40])
+    print(f"\n{'benchmark':<{width}}  {'median ms':>10}  {'p95 ms':>10}  {'queries':>7}  note")
+    for name, rows, error in results:
+        print(f"-- {name}")
+        if error:
+            print(f"{'FAILED':<{width}}  {'':>10}  {'':>10}  {'':>7}  {error}")
+        for row in rows:
+            print(
+                f"{row['name']:<{width}}  {_fmt(row.get('median_ms')):>10}  {_fmt(row.get('p95_ms')):>10}  "
+                f"{_fmt(row.get('queries')):>7}  {row.get('note') or ''}"
+            )
+
+
+def _write_results(results: list[tuple[str, list[dict], str | None]], machine: dict[str, str]) -> None:
+    lines = ["# Benchmark results", "", INTRODUCTION, f"Run on {datetime.now().astimezone():%Y-%m-%d %H:%M %Z}.", ""]
+    lines += [f"- **{key}:** {value}" for key, value in machine.items()]
+    for name, rows, error in results:
+        lines += ["", f"## {name.removeprefix('bench.')}", ""]
+        if error:
+            rows = [{"name": "FAILED", "note": error}, *rows]
+        lines += _table(rows)
+    RESULTS.write_text("\n".join(lines) + "\n")
+
+
+def main() -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "training_site.settings.test")
+    sys.path.insert(0, str(BENCH_DIR.parent))
+
+    import django
+
+    django.setup()
+
+    from django.db import connection
+    from django.test.utils import setup_test_environment, teardown_test_environment
+
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        machine = _machine()
+        results = []
+        for name in _modules():
+            print(f"running {name} …", flush=True)
+            rows, error = _run_module(name)
+            results.append((name, rows, error))
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+        teardown_test_environment()
+    _print_results(results)
+    _write_results(results, machine)
+    print(f"\nwritten to {RESULTS.relative_to(BENCH_DIR.parent)}")
+    return 1 if any(error for _name, _rows, error in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
