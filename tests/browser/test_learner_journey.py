@@ -12,8 +12,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from courses.models import HomePage
+from enrolments.models import Enrolment, StepProgress
 from organisations.services import load_reference_data
-from tests.factories import build_course, lessons_of
+from tests.factories import UserFactory, build_course, lessons_of
 
 from .conftest import axe_check, confirmation_link, screenshot
 
@@ -122,3 +123,26 @@ def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(browser_page: P
 
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.mark.parametrize("browser_context_options", [{"java_script_enabled": False}])
+def test_enrolling_and_marking_a_lesson_done_work_without_javascript(browser_page: Page, sign_in):
+    learner = UserFactory()
+    course = build_course(modules=1, lessons_per_module=2)
+    first, second = lessons_of(course)
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(page, learner)
+
+    page.goto(course.url)
+    screenshot(page, "14-nojs-mobile-course")
+    _submit(page, reverse("enrolments:enrol", args=[course.pk]))
+    expect(_progress(page)).to_have_attribute("value", "0")
+
+    page.locator(f"main a[href='{first.url}']").first.click()
+    _submit(page, reverse("enrolments:complete_step", args=[first.pk]))
+    expect(page.locator("h1")).to_have_text(second.title)
+    screenshot(page, "15-nojs-mobile-lesson")
+
+    assert Enrolment.objects.filter(learner=learner, course=course).exists()
+    assert list(StepProgress.objects.filter(enrolment__learner=learner).values_list("step_id", flat=True)) == [first.pk]
