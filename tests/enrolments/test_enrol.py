@@ -174,7 +174,7 @@ def test_two_concurrent_enrolments_make_one_row():
         try:
             barrier.wait(timeout=10)
             results.append(enrol_learner(learner=learner, course=course))
-        except Exception as error:  # noqa: BLE001 - reported below
+        except Exception as error:  # noqa: BLE001 - reported by the assertions below
             errors.append(error)
         finally:
             connection.close()
