@@ -61,10 +61,12 @@ def start_blocker(
 
 def shown_revision(quiz: QuizPage) -> Revision:
     """The live revision of the quiz page in the language shown (an alias shows its source's)."""
-    page = quiz
-    if page.alias_of_id:
-        page = QuizPage.objects.select_related("live_revision").get(pk=page.alias_of_id)
-    if page.live_revision_id is None:
+    page = (
+        QuizPage.objects.select_related("live_revision")
+        .only("pk", "live_revision")
+        .get(pk=quiz.alias_of_id or quiz.pk)
+    )
+    if page.live_revision is None:
         raise QuizError(_("This quiz is not published."))
     return page.live_revision
 

@@ -4,12 +4,12 @@ from quizzes.models import QuizAttempt
 
 
 def correct_answers(attempt: QuizAttempt) -> dict[str, list[str]]:
-    """Factory questions mark the first choice (c0) of each question correct."""
-    return {item["id"]: [f"{item['id']}-c0"] for item in attempt.questions}
+    """Factory questions mark their first choice (c0, or "true") correct; unshuffled it is shown first."""
+    return {item["id"]: [item["choices"][0]] for item in attempt.questions}
 
 
 def wrong_answers(attempt: QuizAttempt) -> dict[str, list[str]]:
-    return {item["id"]: [f"{item['id']}-c1"] for item in attempt.questions}
+    return {item["id"]: [item["choices"][1]] for item in attempt.questions}
 
 
 def as_post(answers: dict[str, list[str]]) -> dict[str, list[str]]:

@@ -1,0 +1,97 @@
+from http import HTTPStatus
+
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+
+import pytest
+
+from enrolments.services import enrol_learner
+from quizzes.results import item_analysis
+from quizzes.services import start_attempt, submit_attempt
+from tests.factories import UserFactory
+
+from .helpers import correct_answers
+
+
+def take(course, quiz, answers_for):
+    learner = UserFactory()
+    enrol_learner(learner=learner, course=course)
+    attempt, _created = start_attempt(learner=learner, quiz=quiz)
+    return submit_attempt(learner=learner, attempt=attempt, answers=answers_for(attempt))[0]
+
+
+def half_right(attempt):
+    """q0 right, q1 wrong (c2), q2 unanswered."""
+    return {"q0": ["q0-c0"], "q1": ["q1-c2"]}
+
+
+@pytest.fixture
+def results_admin(client, db):
+    admin = UserFactory(is_superuser=True)
+    client.force_login(admin)
+    return client
+
+
+def test_results_list_shows_attempts_pass_rate_and_average(results_admin, course, quiz):
+    take(course, quiz, correct_answers)
+    take(course, quiz, half_right)
+    response = results_admin.get(reverse("quizzes_results"))
+    content = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert quiz.title in content
+    assert "50 %" in content
+    assert "66.7 %" in content or "66,7 %" in content
+
+
+def test_item_analysis_gives_share_correct_and_most_chosen_wrong_choice(course, quiz):
+    take(course, quiz, correct_answers)
+    take(course, quiz, half_right)
+    take(course, quiz, half_right)
+    items = {item.question_id: item for item in item_analysis(quiz)}
+    assert (items["q0"].answered, items["q0"].share_correct) == (3, 100)
+    assert items["q1"].most_chosen_wrong == ("Svar 2 på fråga 1", 2)
+    assert items["q0"].most_chosen_wrong is None
+
+
+def test_results_detail_page_shows_item_analysis(results_admin, course, quiz):
+    take(course, quiz, half_right)
+    response = results_admin.get(reverse("quizzes_results_detail", args=[quiz.pk]))
+    assert response.status_code == HTTPStatus.OK
+    assert "Svar 2 på fråga 1" in response.content.decode()
+
+
+def test_admin_user_without_the_results_permission_cannot_see_quiz_results(client, learner):
+    learner.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(learner)
+    response = client.get(reverse("quizzes_results"))
+    # Wagtail turns PermissionDenied into a redirect to the dashboard with a message.
+    assert (response.status_code, response.url) == (HTTPStatus.FOUND, reverse("wagtailadmin_home"))
+
+
+def test_learner_without_admin_access_cannot_see_quiz_results(client, learner):
+    client.force_login(learner)
+    response = client.get(reverse("quizzes_results"))
+    assert response.status_code == HTTPStatus.FOUND
+    assert "Quiz results" not in response.content.decode()
+
+
+@pytest.mark.parametrize("group", ["Redaktörer", "Kursadministratörer"])
+def test_editors_and_course_administrators_see_quiz_results(client, group, quiz):
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+    assert client.get(reverse("quizzes_results")).status_code == HTTPStatus.OK
+
+
+def test_results_detail_query_count_does_not_grow_with_attempts(
+    results_admin, course, quiz, django_assert_max_num_queries
+):
+    take(course, quiz, half_right)
+    url = reverse("quizzes_results_detail", args=[quiz.pk])
+    results_admin.get(url)
+    with django_assert_max_num_queries(25) as small:
+        results_admin.get(url)
+    for _ in range(8):
+        take(course, quiz, correct_answers)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        results_admin.get(url)
