@@ -5,6 +5,7 @@ bytes, so a regenerated PDF has the same text and layout. Learner text is escape
 reaches reportlab's Paragraph markup.
 """
 
+import threading
 from io import BytesIO
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -38,8 +39,13 @@ PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 QR_SIZE = 34 * mm
 
 
+_font_lock = threading.Lock()
+
+
 def _register_fonts() -> None:
-    if REGULAR not in pdfmetrics.getRegisteredFontNames():
+    with _font_lock:
+        if REGULAR in pdfmetrics.getRegisteredFontNames():
+            return
         pdfmetrics.registerFont(TTFont(REGULAR, FONT_DIR / "DejaVuSans.ttf"))
         pdfmetrics.registerFont(TTFont(BOLD, FONT_DIR / "DejaVuSans-Bold.ttf"))
         pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
@@ -176,6 +182,9 @@ def render_certificate(certificate: Certificate) -> bytes:
             _w, height = paragraph.wrap(footer_width, PAGE_HEIGHT)
             paragraph.drawOn(canvas, left, y)
             y += height + 1.5 * mm
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(1.2)
+        canvas.line(left, max(y, 22 * mm + QR_SIZE) + 4 * mm, PAGE_WIDTH - 24 * mm, max(y, 22 * mm + QR_SIZE) + 4 * mm)
         _draw_qr(canvas, url, x=PAGE_WIDTH - 24 * mm - QR_SIZE, y=22 * mm)
         canvas.showPage()
         canvas.save()

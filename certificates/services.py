@@ -120,10 +120,11 @@ def render_pdf(certificate: Certificate) -> bytes:
 def store_pdf(*, certificate: Certificate) -> Certificate:
     """(Re)generate the PDF into private storage; the same certificate gives the same bytes."""
     content = render_pdf(certificate)
-    old_name = certificate.pdf.name
+    storage = certificate.pdf.storage
     name = f"{certificate.serial}.pdf"
-    if old_name:
-        certificate.pdf.storage.delete(old_name)
+    # A serial is never reused, so a file under its name can only be an earlier rendering of this one.
+    for stale in {certificate.pdf.name, certificate.pdf.field.generate_filename(certificate, name)} - {""}:
+        storage.delete(stale)
     certificate.pdf.save(name, ContentFile(content), save=False)
     Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name, updated_at=timezone.now())
     return certificate

@@ -12,6 +12,7 @@ from wagtail.admin import messages
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -51,9 +52,14 @@ class CertificateIndexView(IndexView):
             label, name = _("Reinstate"), "reinstate"
         else:
             label, name = _("Revoke"), "revoke"
-        url = reverse(f"{self.url_namespace}:{name}", args=[instance.pk])
+        namespace = self.index_url_name.rsplit(":", 1)[0]
+        url = reverse(f"{namespace}:{name}", args=[instance.pk])
         buttons.append(MenuItem(label, url=url, icon_name="warning", priority=40))
         return buttons
+
+
+class CertificateHistoryView(HistoryView):
+    any_permission_required = ["view"]
 
 
 class CertificateViewSet(ModelViewSet):
@@ -63,6 +69,7 @@ class CertificateViewSet(ModelViewSet):
     menu_order = 400
     add_to_admin_menu = True
     index_view_class = CertificateIndexView
+    history_view_class = CertificateHistoryView
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [
