@@ -1,0 +1,60 @@
+"""Certificates: PDF rendering per certificate and the public verification page.
+
+One learner completes a course of 2 modules x 3 lessons, which issues a certificate; its PDF is
+rendered 100 times (reportlab, DejaVu Sans embedded, QR code), and its verification page is
+requested anonymously. The verification rate limit is lifted for the run.
+"""
+
+from http import HTTPStatus
+
+from django.test import Client, override_settings
+
+from certificates.services import render_pdf
+from tests.factories import UserFactory, build_course, complete_course
+
+from .timing import count_queries, measure
+
+PDF_REPEAT = 100
+PAGE_REPEAT = 300
+
+
+def run() -> list[dict]:
+    course = build_course(modules=2, lessons_per_module=3)
+    learner = UserFactory(first_name="Åsa-Märta", last_name="Öberg-Łukasz")
+    certificate = complete_course(learner, course).certificate
+    certificate.refresh_from_db()
+
+    pdf_size = len(render_pdf(certificate))
+    pdf_median, pdf_p95 = measure(lambda: render_pdf(certificate), repeat=PDF_REPEAT, warmup=3)
+    rows = [
+        {
+            "name": "certificate PDF generation",
+            "median_ms": pdf_median,
+            "p95_ms": pdf_p95,
+            "queries": count_queries(lambda: render_pdf(certificate)),
+            "note": f"one A4 landscape page with QR code, {pdf_size // 1024} KiB; median over {PDF_REPEAT}",
+        }
+    ]
+
+    client = Client()
+    url = f"/verify/{certificate.verification_code}/"
+
+    def verify():
+        response = client.get(url)
+        if response.status_code != HTTPStatus.OK:
+            raise AssertionError(f"GET {url} answered {response.status_code}")
+
+    def verify_json():
+        response = client.get(url, headers={"accept": "application/json"})
+        if response.status_code != HTTPStatus.OK:
+            raise AssertionError(f"GET {url} (JSON) answered {response.status_code}")
+
+    with override_settings(CERTIFICATE_VERIFICATIONS_PER_MINUTE=10**9):
+        for name, fn, note in (
+            ("certificate verification page", verify, "anonymous, HTML"),
+            ("certificate verification JSON", verify_json, "anonymous, Accept: application/json"),
+        ):
+            queries = count_queries(fn)
+            median_ms, p95_ms = measure(fn, repeat=PAGE_REPEAT, warmup=20)
+            rows.append({"name": name, "median_ms": median_ms, "p95_ms": p95_ms, "queries": queries, "note": note})
+    return rows
