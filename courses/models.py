@@ -4,11 +4,14 @@ enrolments/ and points at the Swedish source page of each step."""
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from enrolments.models import CompletionRulesPanel
 
 from .blocks import RICH_TEXT_FEATURES, InformationStreamBlock, LessonStreamBlock, QuizQuestionStreamBlock
 
@@ -80,7 +83,7 @@ class CoursePage(Page):
         FieldPanel("description"),
         FieldPanel("audience"),
         FieldPanel("estimated_hours"),
-        InlinePanel(
+        CompletionRulesPanel(
             "completion_rules",
             label=_("Completion rules"),
             help_text=_("Without page rules every lesson, quiz and assignment of the course is required."),
@@ -139,6 +142,8 @@ class StepPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         outline = course_outline_for_step(self, request.user)
+        if not outline.contains(self) and not getattr(request, "is_preview", False):
+            raise Http404
         context["outline"] = outline
         context["previous_step"], context["next_step"] = outline.neighbours(self)
         context["current_step"] = outline.step_for(self)

@@ -76,6 +76,14 @@ class CourseOutline:
         """The first step not yet done, to resume from."""
         return next((step for step in self.steps if not step.done), None)
 
+    def contains(self, page: Page) -> bool:
+        """Whether `page` is a step learners can reach: the course and the step's module are live.
+
+        Wagtail routes to a live page below an unpublished parent (unpublishing a course
+        leaves its lessons live by default), so serving a step must ask this first.
+        """
+        return self.course.live and self.step_for(page) is not None
+
     def step_for(self, page: Page) -> StepItem | None:
         return next((step for step in self.steps if step.page.pk == page.pk), None)
 
@@ -114,7 +122,10 @@ def course_outlines(courses: list[CoursePage], user) -> list[CourseOutline]:
             )
         )
 
-    outlines = {course.path: CourseOutline(course=course, enrolment=enrolments.get(course.translation_key)) for course in courses}
+    outlines = {
+        course.path: CourseOutline(course=course, enrolment=enrolments.get(course.translation_key))
+        for course in courses
+    }
     modules: dict[str, ModuleItem] = {}
     for page in pages:
         if isinstance(page, ModulePage):

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -31,6 +32,9 @@ def enrol(request, course_id: int):
 @require_POST
 def complete_step(request, page_id: int):
     step = get_object_or_404(LessonPage.objects.live().public(), pk=page_id)
+    outline = course_outline_for_step(step, request.user)
+    if not outline.contains(step):
+        raise Http404
     try:
         _progress, created = services.complete_step(learner=request.user, step=step)
     except services.EnrolmentError as error:
@@ -38,11 +42,10 @@ def complete_step(request, page_id: int):
         return redirect(step.get_url(request), permanent=False)
     if created:
         messages.success(request, _("“%(title)s” is marked as done.") % {"title": step.title})
-    _previous, following = course_outline_for_step(step, request.user).neighbours(step)
+    _previous, following = outline.neighbours(step)
     if following is not None:
         return redirect(following.page.get_url(request))
-    course = CoursePage.objects.ancestor_of(step).first()
-    return redirect(course.get_url(request))
+    return redirect(outline.course.get_url(request))
 
 
 @login_required
@@ -58,13 +61,11 @@ def dashboard(request):
 
 
 def _localized_courses(courses: list[CoursePage], language: str) -> list[CoursePage]:
-    """The same courses in `language` where that locale has them (one query)."""
+    """The same courses in `language` where that locale has them live (one query); else the Swedish one."""
     by_key = {
         course.translation_key: course
-        for course in CoursePage.objects.filter(
+        for course in CoursePage.objects.live().filter(
             translation_key__in=[course.translation_key for course in courses], locale__language_code=language
         )
     }
     return [by_key.get(course.translation_key, course) for course in courses]
-
-

@@ -240,3 +240,13 @@ def test_security_headers_on_responses(client, course, path):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_editor_previews_a_lesson_of_an_unpublished_course(editor_client, course):
+    lesson = lessons_of(course)[0]
+    course.unpublish()
+
+    response = editor_client.get(f"/admin/pages/{lesson.pk}/view_draft/")
+
+    assert response.status_code == HTTPStatus.OK
+    assert "Brott är inte jämnt fördelade över kommunen." in response.content.decode()

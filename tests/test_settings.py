@@ -110,3 +110,30 @@ def test_wagtail_sign_in_and_password_management_go_through_allauth():
     assert settings.WAGTAILADMIN_LOGIN_URL == "account_login"
     assert settings.WAGTAIL_PASSWORD_RESET_ENABLED is False
     assert settings.WAGTAIL_PASSWORD_MANAGEMENT_ENABLED is False
+
+
+def test_production_health_check_answers_over_plain_http_behind_the_proxy():
+    """Load balancers probe /healthz over HTTP; the HTTPS redirect must not turn that into a 301."""
+    env = {**GOOD_ENV, "DJANGO_SETTINGS_MODULE": "training_site.settings.production"}
+
+    result = _run(
+        "import django; django.setup(); "
+        "from django.test import Client; from django.test.utils import setup_test_environment; "
+        "setup_test_environment(); "
+        "client = Client(HTTP_HOST='samverkansakademin.example.se'); "
+        "print(client.get('/healthz').status_code, client.get('/').status_code)",
+        env,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["200", "301"]
+
+
+def test_production_links_in_emails_use_the_public_https_address():
+    env = {**GOOD_ENV, "DJANGO_SETTINGS_MODULE": "training_site.settings.production"}
+
+    result = _run(
+        "from django.conf import settings; print(settings.SITE_BASE_URL, settings.WAGTAILADMIN_BASE_URL)", env
+    )
+
+    assert result.stdout.split() == ["https://samverkansakademin.example.se"] * 2

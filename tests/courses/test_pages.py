@@ -124,3 +124,24 @@ def test_video_block_renders_through_the_local_embed_finder(learner_client, lear
 
     assert '<iframe src="https://video.example.com/samverkan"' in content
     assert "Samverkan i praktiken" in content
+
+
+def test_live_lesson_in_an_unpublished_course_is_not_found(learner_client, learner, course):
+    from enrolments.services import enrol_learner
+
+    enrol_learner(learner=learner, course=course)
+    lesson = lessons_of(course)[0]
+    course.unpublish()  # the admin's default: the course only, its lessons stay live
+
+    assert LessonPage.objects.get(pk=lesson.pk).live
+    assert learner_client.get(lesson.url).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_live_lesson_in_an_unpublished_module_is_not_found(learner_client, learner, course):
+    from enrolments.services import enrol_learner
+
+    enrol_learner(learner=learner, course=course)
+    lesson = lessons_of(course)[0]
+    lesson.get_parent().specific.unpublish()
+
+    assert learner_client.get(lesson.url).status_code == HTTPStatus.NOT_FOUND

@@ -128,3 +128,13 @@ def test_completing_in_english_points_at_the_swedish_lesson(learner_client, enro
     learner_client.post(f"/en{_complete_url(english(lesson))}")
 
     assert StepProgress.objects.get().step_id == lesson.pk
+
+
+def test_complete_a_lesson_of_an_unpublished_course_is_not_found(learner_client, enrolment, course):
+    lesson = lessons_of(course)[0]
+    course.unpublish()
+
+    response = learner_client.post(_complete_url(lesson))
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    assert not StepProgress.objects.exists()

@@ -113,3 +113,15 @@ def test_enrolled_english_lesson_shows_its_body(learner_client, learner, course)
     content = learner_client.get(english(lessons_of(course)[0]).url).content.decode()
 
     assert "Brott är inte jämnt fördelade över kommunen." in content
+
+
+def test_english_dashboard_falls_back_to_swedish_when_the_english_course_is_not_live(learner_client, learner, course):
+    enrol_learner(learner=learner, course=course)
+    english_course = english(course)
+    english_course.live = False
+    english_course.save()
+
+    content = learner_client.get("/en/mina-kurser/").content.decode()
+
+    assert f'href="{english_course.url}"' not in content
+    assert f'href="{course.url}"' in content

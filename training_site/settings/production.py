@@ -14,10 +14,15 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("dev-only"):
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names.")
+# Links in e-mails and certificates are built without a request: never point them at localhost.
+SITE_BASE_URL = env_str("SITE_BASE_URL", default=f"https://{ALLOWED_HOSTS[0].lstrip('.')}").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[f"https://{host}" for host in ALLOWED_HOSTS])
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+# Load balancers probe the health check over plain HTTP; a redirect would read as "down".
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = False
