@@ -22,7 +22,7 @@ from wagtail.models import Revision
 
 from courses.models import QuizCounting, QuizFeedback, QuizPage
 from enrolments.models import Enrolment
-from enrolments.services import complete_step, course_of_step, source_page
+from enrolments.services import EnrolmentError, complete_step, course_of_step, source_page
 
 from .grading import GradingError, grade
 from .models import QuizAttempt
@@ -62,9 +62,7 @@ def start_blocker(
 def shown_revision(quiz: QuizPage) -> Revision:
     """The live revision of the quiz page in the language shown (an alias shows its source's)."""
     page = (
-        QuizPage.objects.select_related("live_revision")
-        .only("pk", "live_revision")
-        .get(pk=quiz.alias_of_id or quiz.pk)
+        QuizPage.objects.select_related("live_revision").only("pk", "live_revision").get(pk=quiz.alias_of_id or quiz.pk)
     )
     if page.live_revision is None:
         raise QuizError(_("This quiz is not published."))
@@ -193,7 +191,12 @@ def submit_attempt(
         == 1
     )
     if graded_now and passed and source.live:
-        complete_step(learner=learner, step=source)
+        try:
+            with transaction.atomic():
+                complete_step(learner=learner, step=source)
+        except EnrolmentError:
+            # No longer enrolled: the graded attempt stands; progress needs an enrolment.
+            pass
     locked.refresh_from_db()
     return locked, graded_now
 

@@ -33,3 +33,12 @@ def test_english_quiz_page_lists_attempts_made_in_swedish(quiz_client, enrolled,
     quiz_client.post(reverse("quizzes:submit", args=[attempt.pk]), as_post(correct_answers(attempt)))
     content = quiz_client.get(english(quiz).url).content.decode()
     assert reverse("quizzes:attempt", args=[attempt.pk]) in content or f"/forsok/{attempt.pk}/" in content
+
+
+def test_result_page_in_english_links_back_to_the_english_quiz(quiz_client, enrolled, quiz):
+    quiz_client.post(reverse("quizzes:start", args=[quiz.pk]))
+    attempt = QuizAttempt.objects.get()
+    with translation.override("en"):
+        url = reverse("quizzes:attempt", args=[attempt.pk])
+    content = quiz_client.get(url).content.decode()
+    assert f'href="{english(quiz).url}"' in content

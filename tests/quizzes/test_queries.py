@@ -13,7 +13,7 @@ from .helpers import as_post, correct_answers
 
 QUIZ_PAGE_QUERIES = 30
 ATTEMPT_PAGE_QUERIES = 14
-SUBMIT_QUERIES = 30
+SUBMIT_QUERIES = 34
 
 
 def many_questions(count: int) -> str:

@@ -158,3 +158,13 @@ def test_drawing_picks_the_configured_number_of_questions(enrolled, course):
     attempt, _created = start_attempt(learner=enrolled, quiz=quiz)
     assert len(attempt.questions) == 2
     assert {item["id"] for item in attempt.questions} <= {"q0", "q1", "q2"}
+
+
+def test_attempt_is_graded_even_if_the_learner_left_the_course(enrolled, quiz):
+    from enrolments.models import Enrolment
+
+    attempt, _created = start_attempt(learner=enrolled, quiz=quiz)
+    Enrolment.objects.filter(learner=enrolled).delete()
+    attempt, graded_now = submit_attempt(learner=enrolled, attempt=attempt, answers=correct_answers(attempt))
+    assert (graded_now, attempt.passed) == (True, True)
+    assert not StepProgress.objects.exists()
