@@ -5,7 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from modelcluster.forms import BaseChildFormSet
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable
 
 
@@ -94,6 +95,35 @@ class StepChooserPanel(PageChooserPanel):
         return super().get_form_options()
 
 
+class CompletionRuleFormSet(BaseChildFormSet):
+    """Checks that each rule's page lies inside the course being edited (the form alone cannot know it)."""
+
+    def clean(self):
+        super().clean()
+        outside = False
+        for form in self.forms:
+            page = getattr(form, "cleaned_data", {}).get("page")
+            if page is None or form.cleaned_data.get("DELETE"):
+                continue
+            if not self.instance.pk or not page.is_descendant_of(self.instance):
+                form.add_error("page", _("Choose a page inside this course."))
+                outside = True
+        if outside:
+            raise ValidationError(_("Every completion rule must point at a page of this course."))
+
+
+class CompletionRulesPanel(InlinePanel):
+    """The completion rules of a course page, validated against the course."""
+
+    def __init__(self, relation_name: str = "completion_rules", **kwargs):
+        super().__init__(relation_name, **kwargs)
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["formset"] = CompletionRuleFormSet
+        return options
+
+
 class CompletionRule(Orderable):
     """One condition for completing a course, edited in the course page (saved with its revisions).
 
@@ -106,7 +136,10 @@ class CompletionRule(Orderable):
         "courses.CoursePage", on_delete=models.CASCADE, related_name="completion_rules", verbose_name=_("course")
     )
     requirement = models.CharField(
-        _("requirement"), max_length=30, choices=CompletionRequirement.choices, default=CompletionRequirement.LESSON_DONE
+        _("requirement"),
+        max_length=30,
+        choices=CompletionRequirement.choices,
+        default=CompletionRequirement.LESSON_DONE,
     )
     page = models.ForeignKey(
         "wagtailcore.Page",
@@ -118,7 +151,10 @@ class CompletionRule(Orderable):
         help_text=_("The lesson, quiz or assignment of this course that the requirement is about."),
     )
     min_days = models.PositiveSmallIntegerField(
-        _("minimum days since enrolment"), null=True, blank=True, help_text=_("Only for the requirement “minimum days”.")
+        _("minimum days since enrolment"),
+        null=True,
+        blank=True,
+        help_text=_("Only for the requirement “minimum days”."),
     )
 
     panels = [FieldPanel("requirement"), StepChooserPanel("page"), FieldPanel("min_days")]

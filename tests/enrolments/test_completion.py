@@ -128,3 +128,74 @@ def test_completion_issues_the_certificate(learner, course):
     enrolment = complete_course(learner, course)
 
     assert enrolment.certificate.serial.startswith("SA-")
+
+
+def test_the_daily_command_completes_enrolments_whose_days_have_passed(learner, course):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    _rule(course, requirement=CompletionRequirement.MIN_DAYS, min_days=1)
+    enrolment = complete_course(learner, course)
+    Enrolment.objects.filter(pk=enrolment.pk).update(enrolled_at=timezone.now() - timedelta(days=2))
+
+    out = StringIO()
+    call_command("record_due_completions", stdout=out)
+
+    assert _completed_at(enrolment) is not None
+    assert "1 enrolment(s) completed." in out.getvalue()
+
+
+def test_an_editor_saves_completion_rules_in_the_course_page(admin_client, course):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    lesson = lessons_of(course)[0]
+    data = nested_form_data(
+        {
+            "title": course.title,
+            "slug": course.slug,
+            "summary": course.summary,
+            "description": rich_text(""),
+            "audience": "",
+            "estimated_hours": "",
+            "completion_rules": inline_formset(
+                [
+                    {"requirement": CompletionRequirement.LESSON_DONE, "page": lesson.pk, "min_days": ""},
+                    {"requirement": CompletionRequirement.MIN_DAYS, "page": "", "min_days": "7"},
+                ]
+            ),
+            "action-publish": "publish",
+        }
+    )
+
+    response = admin_client.post(f"/admin/pages/{course.pk}/edit/", data)
+
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    rules = list(CompletionRule.objects.filter(course=course).order_by("sort_order"))
+    assert [(rule.requirement, rule.page_id, rule.min_days) for rule in rules] == [
+        (CompletionRequirement.LESSON_DONE, lesson.pk, None),
+        (CompletionRequirement.MIN_DAYS, None, 7),
+    ]
+
+
+def test_the_course_editor_rejects_a_rule_for_another_courses_page(admin_client, course):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    other_course = build_course(modules=1, lessons_per_module=1, index=course.get_parent().specific)
+    data = nested_form_data(
+        {
+            "title": course.title,
+            "slug": course.slug,
+            "summary": course.summary,
+            "description": rich_text(""),
+            "completion_rules": inline_formset(
+                [{"requirement": CompletionRequirement.LESSON_DONE, "page": lessons_of(other_course)[0].pk}]
+            ),
+            "action-publish": "publish",
+        }
+    )
+
+    response = admin_client.post(f"/admin/pages/{course.pk}/edit/", data)
+
+    assert response.status_code == 200
+    assert not CompletionRule.objects.filter(course=course).exists()
