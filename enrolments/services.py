@@ -94,10 +94,17 @@ def evaluate_completion(*, enrolment: Enrolment, now: datetime | None = None) ->
     if page_rules:
         required = {rule.page_id for rule in page_rules if rule.page.live}
     else:
-        # CoursePage > ModulePage > step: the steps are the live pages two levels down.
-        required = set(
-            Page.objects.live().descendant_of(course).filter(depth=course.depth + 2).values_list("pk", flat=True)
+        # CoursePage > ModulePage > step: the steps are the live pages two levels down, in live modules.
+        pages = (
+            Page.objects.live()
+            .descendant_of(course)
+            .filter(depth__in=[course.depth + 1, course.depth + 2])
+            .values_list("pk", "path", "depth")
         )
+        live_modules = {path for _pk, path, depth in pages if depth == course.depth + 1}
+        required = {
+            pk for pk, path, depth in pages if depth == course.depth + 2 and path[: -Page.steplen] in live_modules
+        }
     if not required:
         return False
     done = set(

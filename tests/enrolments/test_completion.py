@@ -199,3 +199,15 @@ def test_the_course_editor_rejects_a_rule_for_another_courses_page(admin_client,
 
     assert response.status_code == 200
     assert not CompletionRule.objects.filter(course=course).exists()
+
+
+def test_steps_of_an_unpublished_module_are_not_required(learner, course):
+    first_module, second_module = ModulePage.objects.child_of(course).order_by("path")
+    second_module.unpublish()
+    enrolment, _ = enrol_learner(learner=learner, course=course)
+
+    for lesson in lessons_of(course):
+        if lesson.is_descendant_of(first_module):
+            complete_step(learner=learner, step=lesson)
+
+    assert _completed_at(enrolment) is not None
