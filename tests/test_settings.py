@@ -19,8 +19,20 @@ GOOD_ENV = {
 }
 
 
+# Variables the settings read; the outer environment (a developer's shell, CI) must not leak in.
+SETTINGS_VARIABLES = {
+    *GOOD_ENV,
+    "DJANGO_SETTINGS_MODULE",
+    "SITE_BASE_URL",
+    "SECURE_SSL_REDIRECT",
+    "CSRF_TRUSTED_ORIGINS",
+    "REDIS_URL",
+    "AWS_STORAGE_BUCKET_NAME",
+}
+
+
 def _run(code: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    clean = {key: value for key, value in os.environ.items() if key not in GOOD_ENV and key != "DJANGO_SETTINGS_MODULE"}
+    clean = {key: value for key, value in os.environ.items() if key not in SETTINGS_VARIABLES}
     clean.update({key: value for key, value in env.items() if value is not None})
     return subprocess.run(  # noqa: S603
         [sys.executable, "-c", code],
