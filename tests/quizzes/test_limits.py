@@ -7,10 +7,10 @@ from django.utils import timezone
 import pytest
 
 from quizzes.models import QuizAttempt
-from quizzes.services import QuizError, start_attempt, submit_attempt
+from quizzes.services import QuizError, quiz_overview, start_attempt, submit_attempt
 from tests.factories import build_quiz
 
-from .helpers import wrong_answers
+from .helpers import correct_answers, wrong_answers
 
 
 def take(learner, quiz):
@@ -70,10 +70,6 @@ def test_unlimited_quiz_allows_many_attempts(enrolled, quiz):
 
 
 def test_best_attempt_counts_by_default(quiz_client, enrolled, quiz):
-    from quizzes.services import quiz_overview
-
-    from .helpers import correct_answers
-
     attempt, _created = start_attempt(learner=enrolled, quiz=quiz)
     best, _graded = submit_attempt(learner=enrolled, attempt=attempt, answers=correct_answers(attempt))
     take(enrolled, quiz)
@@ -81,10 +77,6 @@ def test_best_attempt_counts_by_default(quiz_client, enrolled, quiz):
 
 
 def test_latest_attempt_counts_when_the_editor_says_so(enrolled, course):
-    from quizzes.services import quiz_overview
-
-    from .helpers import correct_answers
-
     quiz = build_quiz(course, counting="latest")
     attempt, _created = start_attempt(learner=enrolled, quiz=quiz)
     submit_attempt(learner=enrolled, attempt=attempt, answers=correct_answers(attempt))
