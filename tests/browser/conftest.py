@@ -23,9 +23,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-# Playwright's sync API runs an asyncio loop in this thread; the ORM calls made by fixtures and
-# tests are still plain synchronous calls, so Django's async-safety guard must be told so.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
 from django.conf import settings
@@ -53,10 +50,19 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 CONFIRMATION_LINK = re.compile(r"https?://\S+/accounts/confirm-email/\S+?/")
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+@pytest.fixture(scope="package")
+def browser(migration_data) -> Iterator[Browser]:
+    """One Chromium for the browser tests of this package, closed after the last of them.
+
+    Playwright's sync API keeps an asyncio loop running in this thread; the ORM calls made by
+    fixtures and tests are still plain synchronous calls, so Django's async-safety guard is
+    switched off exactly while Playwright runs (not for the whole session: subprocesses started
+    by other tests, such as the deploy checks, would inherit it).
+    """
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is missing: run `make chromium` (apt-get install chromium)")
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     # Playwright's launch() gives every browser a fresh temporary profile (user-data dir) and
     # removes it on close; it never downloads a browser when executable_path is given.
     downloads = tempfile.mkdtemp(prefix="samverkan-browser-")
@@ -64,9 +70,19 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS, downloads_path=downloads
         )
-        yield browser
-        browser.close()
+        # Hand the serialized data to the connection wrappers seen from here on, so that serialized
+        # rollback (restore before, and a flush without post_migrate after each test) works.
+        for alias, contents in migration_data.items():
+            connections[alias]._test_serialized_contents = contents
+        try:
+            yield browser
+        finally:
+            browser.close()
     shutil.rmtree(downloads, ignore_errors=True)
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
@@ -75,8 +91,36 @@ def browser_context_options() -> dict:
     return {}
 
 
+# The rows the migrations made (root page, home pages, site, locales, groups), per database alias,
+# as serialized when the test databases were created.
+_MIGRATION_DATA: dict[str, str] = {}
+
+
+@pytest.fixture(scope="session")
+def migration_data(django_db_setup) -> dict[str, str]:
+    """Capture the serialized migration data before Playwright starts: once its sync API runs,
+    Django's connection handler (context-local) may hand out fresh connection wrappers without
+    `_test_serialized_contents`, and serialized rollback then silently restores nothing."""
+    for connection in connections.all():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents:
+            _MIGRATION_DATA[connection.alias] = contents
+    return _MIGRATION_DATA
+
+
+def _restore_migration_data() -> None:
+    """Put the migration data back when a transactional test's flush removed it."""
+    from wagtail.models import Page
+
+    if Page.objects.filter(depth=2).exists():
+        return
+    for alias, contents in _MIGRATION_DATA.items():
+        connections[alias].creation.deserialize_db_from_string(contents)
+
+
 @pytest.fixture
 def browser_page(browser: Browser, live_server, browser_context_options: dict) -> Iterator[Page]:
+    _restore_migration_data()
     # allauth's rate limits live in the (local-memory) cache, which outlives each test.
     cache.clear()
     context = browser.new_context(
@@ -147,8 +191,5 @@ def pytest_runtest_teardown(item, nextitem):
         from pytest_django.plugin import blocking_manager_key
 
         with item.config.stash[blocking_manager_key].unblock():
-            for connection in connections.all(initialized_only=True):
-                contents = getattr(connection, "_test_serialized_contents", None)
-                if contents:
-                    connection.creation.deserialize_db_from_string(contents)
+            _restore_migration_data()
     return result
