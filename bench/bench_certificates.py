@@ -10,7 +10,7 @@ from http import HTTPStatus
 from django.test import Client, override_settings
 
 from certificates.services import render_pdf
-from tests.factories import UserFactory, build_course, complete_course
+from tests.factories import CourseIndexPageFactory, UserFactory, build_course, complete_course, swedish_home
 
 from .timing import count_queries, measure
 
@@ -19,7 +19,9 @@ PAGE_REPEAT = 300
 
 
 def run() -> list[dict]:
-    course = build_course(modules=2, lessons_per_module=3)
+    # All bench modules share one database: each builds its own course index (own slug).
+    index = CourseIndexPageFactory(parent=swedish_home(), title="Kurser bench_certificates")
+    course = build_course(modules=2, lessons_per_module=3, index=index)
     learner = UserFactory(first_name="Åsa-Märta", last_name="Öberg-Łukasz")
     certificate = complete_course(learner, course).certificate
     certificate.refresh_from_db()

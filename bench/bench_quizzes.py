@@ -20,7 +20,14 @@ from django.urls import reverse
 from enrolments import services as enrolment_services
 from quizzes.models import QuizAttempt
 from quizzes.services import start_attempt, submit_attempt
-from tests.factories import UserFactory, build_course, build_quiz, quiz_question
+from tests.factories import (
+    CourseIndexPageFactory,
+    UserFactory,
+    build_course,
+    build_quiz,
+    quiz_question,
+    swedish_home,
+)
 
 from .timing import count_queries, row
 
@@ -170,7 +177,9 @@ def _concurrency_rows(course, quiz) -> list[dict]:
 
 
 def run() -> list[dict]:
-    course = build_course(modules=1, lessons_per_module=2)
+    # All bench modules share one database: each builds its own course index (own slug).
+    index = CourseIndexPageFactory(parent=swedish_home(), title="Kurser bench_quizzes")
+    course = build_course(modules=1, lessons_per_module=2, index=index)
     rows = []
     quizzes = {}
     for count in (10, 50):
