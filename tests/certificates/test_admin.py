@@ -2,6 +2,8 @@ from http import HTTPStatus
 
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from wagtail.models import ModelLogEntry
 
@@ -114,4 +116,6 @@ def test_the_history_shows_the_revocation(admin_client, admin_user, certificate)
     response = admin_client.get(reverse("certificate_admin:history", args=[certificate.pk]))
 
     assert response.status_code == HTTPStatus.OK
-    assert "Certificate revoked" in response.content.decode()
+    with translation.override("sv"):
+        label = gettext("Certificate revoked")
+    assert label in response.content.decode()

@@ -2,6 +2,7 @@ from http import HTTPStatus
 from io import BytesIO
 
 from django.urls import reverse
+from django.utils import translation
 
 import pypdf
 import pytest
@@ -12,8 +13,9 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def _pdf_url(certificate) -> str:
-    return reverse("certificates:download", kwargs={"enrolment_id": certificate.enrolment_id})
+def _pdf_url(certificate, language: str = "sv") -> str:
+    with translation.override(language):
+        return reverse("certificates:download", kwargs={"enrolment_id": certificate.enrolment_id})
 
 
 def _detail_url(certificate) -> str:
@@ -65,7 +67,7 @@ def test_a_course_administrator_can_download_any_certificate(client, certificate
 def test_a_revoked_certificate_download_says_it_is_revoked(learner_client, certificate, admin_user):
     revoke_certificate(certificate=certificate, by=admin_user, reason="Fel person")
 
-    response = learner_client.get(_pdf_url(certificate))
+    response = learner_client.get(_pdf_url(certificate, "en"))
 
     assert response.status_code == HTTPStatus.GONE
     assert "was revoked on" in response.content.decode()
