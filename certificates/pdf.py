@@ -160,8 +160,8 @@ def render_certificate(certificate: Certificate) -> bytes:
         )
 
         about = _(
-            "Samverkansakademin recreates the pilot training for local crime-prevention coordinators by SKL "
-            "(now SKR), the National Police Board and Brå."
+            "Samverkansakademin recreates the pilot training for local crime-prevention coordinators run by "
+            "SKL (now SKR), the National Police Board and Brå in 2008–2012."
         )
         organisations = _(
             "Sveriges Kommuner och Regioner (SKR) · Polismyndigheten (formerly Rikspolisstyrelsen) · "

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail.models import Revision
 
@@ -40,6 +41,14 @@ class QuizError(ValidationError):
     """A quiz action that cannot be carried out; the message is for the learner."""
 
 
+def attempts_used_message(limit: int) -> str:
+    return ngettext(
+        "You have used your only attempt at this quiz.",
+        "You have used all %(limit)s attempts at this quiz.",
+        limit,
+    ) % {"limit": limit}
+
+
 def _format_time(moment: datetime) -> str:
     return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
@@ -49,7 +58,7 @@ def start_blocker(
 ) -> tuple[str | None, datetime | None]:
     """Why a new attempt cannot start now (a message) and when it opens, or (None, None)."""
     if quiz.attempt_limit and graded_count >= quiz.attempt_limit:
-        message = _("You have used all %(limit)s attempts at this quiz.") % {"limit": quiz.attempt_limit}
+        message = attempts_used_message(quiz.attempt_limit)
         return str(message), None
     if quiz.wait_minutes and last_submitted_at is not None:
         opens_at = last_submitted_at + timedelta(minutes=quiz.wait_minutes)
@@ -154,7 +163,7 @@ def submit_attempt(
         return locked, False
     source = locked.quiz
     if source.attempt_limit and locked.number > source.attempt_limit:
-        raise QuizError(_("You have used all %(limit)s attempts at this quiz.") % {"limit": source.attempt_limit})
+        raise QuizError(attempts_used_message(source.attempt_limit))
     content = locked.revision.as_object()
     try:
         result = grade(

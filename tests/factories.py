@@ -1,9 +1,10 @@
 import json
 
+from wagtail.models import Locale
+
 import factory
 import wagtail_factories
 from allauth.account.models import EmailAddress
-from wagtail.models import Locale
 
 from accounts.models import OrganisationType, User
 from courses.models import (
