@@ -30,6 +30,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.db import connections
 from django.test import Client
+from django.utils import translation
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -131,7 +132,10 @@ def browser_page(browser: Browser, live_server, browser_context_options: dict) -
     )
     context.set_default_timeout(10_000)
     page = context.new_page()
-    yield page
+    # Earlier tests' requests through LocaleMiddleware may leave English active in this thread,
+    # and reverse() in the test would then build /en/ addresses: start from the default language.
+    with translation.override(settings.LANGUAGE_CODE):
+        yield page
     context.close()
 
 
