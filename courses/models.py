@@ -4,6 +4,7 @@ enrolments/ and points at the Swedish source page of each step."""
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -33,8 +34,16 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Only courses whose course index is published too: Wagtail leaves children live when a parent is unpublished.
+        in_live_index = Q(pk__in=[])
+        for index_path in CourseIndexPage.objects.live().child_of(self).values_list("path", flat=True):
+            in_live_index |= Q(path__startswith=index_path)
         context["courses"] = (
-            CoursePage.objects.live().public().descendant_of(self).defer_streamfields().order_by("path")
+            CoursePage.objects.live()
+            .public()
+            .filter(in_live_index, depth=self.depth + 2)
+            .defer_streamfields()
+            .order_by("path")
         )
         return context
 

@@ -35,6 +35,14 @@ def test_home_page_does_not_list_draft_courses(client, course):
     assert course.title in response.content.decode()
 
 
+def test_home_page_does_not_list_courses_under_an_unpublished_index(client, course):
+    course.get_parent().specific.unpublish()
+
+    response = client.get("/")
+
+    assert course.title not in response.content.decode()
+
+
 def test_draft_course_is_not_found(learner_client, course):
     draft = CoursePageFactory(parent=course.get_parent(), live=False)
 
