@@ -116,48 +116,24 @@ def render_certificate(certificate: Certificate) -> bytes:
 
         text_width = PAGE_WIDTH - 70 * mm
         top = PAGE_HEIGHT - 30 * mm
-        top = _draw_centred(
-            canvas,
-            Paragraph("SAMVERKANSAKADEMIN", _style("brand", font=BOLD, size=13, color=BRAND)),
-            top=top,
-            width=text_width,
-        )
-        top = _draw_centred(
-            canvas,
-            Paragraph(escape(_("Certificate of completion")), _style("title", font=BOLD, size=30, color=BRAND)),
-            top=top - 6 * mm,
-            width=text_width,
-        )
-        top = _draw_centred(
-            canvas,
-            Paragraph(escape(_("This certifies that")), _style("lead", size=14, color=MUTED)),
-            top=top - 8 * mm,
-            width=text_width,
-        )
-        top = _draw_centred(
-            canvas,
-            _fitted(holder, font=BOLD, max_size=28, min_size=14, width=text_width, max_lines=2),
-            top=top - 4 * mm,
-            width=text_width,
-        )
-        top = _draw_centred(
-            canvas,
-            Paragraph(escape(_("has completed the training")), _style("lead2", size=14, color=MUTED)),
-            top=top - 5 * mm,
-            width=text_width,
-        )
-        top = _draw_centred(
-            canvas,
-            _fitted(course, font=BOLD, max_size=20, min_size=11, width=text_width, max_lines=2),
-            top=top - 3 * mm,
-            width=text_width,
-        )
-        top = _draw_centred(
-            canvas,
-            Paragraph(escape(_("Completed on %(date)s") % {"date": completed_on}), _style("date", size=13)),
-            top=top - 4 * mm,
-            width=text_width,
-        )
+        # Each line of the title block, with the gap above it, centred from the top down.
+        title_block = [
+            (0, Paragraph("SAMVERKANSAKADEMIN", _style("brand", font=BOLD, size=13, color=BRAND))),
+            (
+                6 * mm,
+                Paragraph(escape(_("Certificate of completion")), _style("title", font=BOLD, size=30, color=BRAND)),
+            ),
+            (8 * mm, Paragraph(escape(_("This certifies that")), _style("lead", size=14, color=MUTED))),
+            (4 * mm, _fitted(holder, font=BOLD, max_size=28, min_size=14, width=text_width, max_lines=2)),
+            (5 * mm, Paragraph(escape(_("has completed the training")), _style("lead2", size=14, color=MUTED))),
+            (3 * mm, _fitted(course, font=BOLD, max_size=20, min_size=11, width=text_width, max_lines=2)),
+            (
+                4 * mm,
+                Paragraph(escape(_("Completed on %(date)s") % {"date": completed_on}), _style("date", size=13)),
+            ),
+        ]
+        for gap, flowable in title_block:
+            top = _draw_centred(canvas, flowable, top=top - gap, width=text_width)
 
         about = _(
             "Samverkansakademin recreates the pilot training for local crime-prevention coordinators run by "

@@ -206,6 +206,12 @@ class QuestionBlockMixin:
 
 
 QUESTION_POINTS_HELP = _("How many points a fully correct answer gives.")
+
+
+def points_block() -> blocks.IntegerBlock:
+    return blocks.IntegerBlock(
+        label=_("Points"), min_value=1, max_value=100, default=1, help_text=QUESTION_POINTS_HELP
+    )
 SCORING_CHOICES = [
     ("all", _("All correct answers needed for any points")),
     ("partial", _("Partial credit for each correct answer (wrong answers subtract)")),
@@ -217,9 +223,7 @@ class SingleChoiceQuestionBlock(QuestionBlockMixin, blocks.StructBlock):
 
     question = blocks.TextBlock(label=_("Question"))
     choices = blocks.ListBlock(AnswerChoiceBlock(), label=_("Answer choices"), min_num=2)
-    points = blocks.IntegerBlock(
-        label=_("Points"), min_value=1, max_value=100, default=1, help_text=QUESTION_POINTS_HELP
-    )
+    points = points_block()
 
     class Meta:
         icon = "radio-full"
@@ -240,9 +244,7 @@ class MultipleChoiceQuestionBlock(QuestionBlockMixin, blocks.StructBlock):
     question = blocks.TextBlock(label=_("Question"))
     choices = blocks.ListBlock(AnswerChoiceBlock(), label=_("Answer choices"), min_num=2)
     scoring = blocks.ChoiceBlock(label=_("Scoring"), choices=SCORING_CHOICES, default="all")
-    points = blocks.IntegerBlock(
-        label=_("Points"), min_value=1, max_value=100, default=1, help_text=QUESTION_POINTS_HELP
-    )
+    points = points_block()
 
     class Meta:
         icon = "list-ul"
@@ -265,9 +267,7 @@ class TrueFalseQuestionBlock(QuestionBlockMixin, blocks.StructBlock):
     statement = blocks.TextBlock(label=_("Statement"))
     is_true = blocks.BooleanBlock(label=_("The statement is true"), required=False)
     explanation = blocks.TextBlock(label=_("Explanation"), required=False)
-    points = blocks.IntegerBlock(
-        label=_("Points"), min_value=1, max_value=100, default=1, help_text=QUESTION_POINTS_HELP
-    )
+    points = points_block()
 
     class Meta:
         icon = "tick-inverse"
@@ -291,9 +291,7 @@ class ScenarioQuestionBlock(QuestionBlockMixin, blocks.StructBlock):
     )
     choices = blocks.ListBlock(AnswerChoiceBlock(), label=_("Answer choices"), min_num=2)
     scoring = blocks.ChoiceBlock(label=_("Scoring"), choices=SCORING_CHOICES, default="all")
-    points = blocks.IntegerBlock(
-        label=_("Points"), min_value=1, max_value=100, default=1, help_text=QUESTION_POINTS_HELP
-    )
+    points = points_block()
 
     class Meta:
         icon = "group"
