@@ -26,9 +26,7 @@ DEMO_ACCOUNTS = [
     DemoAccount("larande@example.com", "demo-larande-2026", "Lena", "Lärande", "learner"),
     DemoAccount("redaktor@example.com", "demo-redaktor-2026", "Erik", "Redaktör", "editor", "Redaktörer"),
     DemoAccount("granskare@example.com", "demo-granskare-2026", "Greta", "Granskare", "reviewer", "Granskare"),
-    DemoAccount(
-        "admin@example.com", "demo-admin-2026", "Ali", "Administratör", "administrator", "Kursadministratörer"
-    ),
+    DemoAccount("admin@example.com", "demo-admin-2026", "Ali", "Administratör", "administrator", "Kursadministratörer"),
 ]
 
 
@@ -51,9 +49,7 @@ def create_demo_accounts() -> list[tuple[DemoAccount, bool]]:
         if created:
             user.set_password(account.password)
             user.save(update_fields=["password"])
-        EmailAddress.objects.get_or_create(
-            user=user, email=account.email, defaults={"verified": True, "primary": True}
-        )
+        EmailAddress.objects.get_or_create(user=user, email=account.email, defaults={"verified": True, "primary": True})
         if account.group:
             user.groups.add(Group.objects.get(name=account.group))
         results.append((account, created))

@@ -9,8 +9,12 @@ from .models import OrganisationType, User
 class SignupNamesForm(forms.Form):
     """Extra fields on allauth's sign-up form."""
 
-    first_name = forms.CharField(label=_("First name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"}))
-    last_name = forms.CharField(label=_("Last name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"}))
+    first_name = forms.CharField(
+        label=_("First name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+    )
+    last_name = forms.CharField(
+        label=_("Last name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
+    )
 
     def signup(self, request, user: User) -> None:
         user.first_name = self.cleaned_data["first_name"].strip()

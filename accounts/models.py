@@ -63,9 +63,7 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         _("preferred language"), max_length=2, choices=[("sv", "Svenska"), ("en", "English")], default="sv"
     )
-    hide_name_on_certificates = models.BooleanField(
-        _("hide my name on the public certificate check"), default=False
-    )
+    hide_name_on_certificates = models.BooleanField(_("hide my name on the public certificate check"), default=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     USERNAME_FIELD = "email"

@@ -13,9 +13,7 @@ RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "documen
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=120)
-    level = blocks.ChoiceBlock(
-        label=_("Level"), choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))], default="h2"
-    )
+    level = blocks.ChoiceBlock(label=_("Level"), choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))], default="h2")
 
     class Meta:
         icon = "title"
@@ -74,9 +72,7 @@ class FactBoxBlock(blocks.StructBlock):
 class VideoBlock(blocks.StructBlock):
     video = EmbedBlock(label=_("Video address"), help_text=_("A YouTube or Vimeo address."))
     title = blocks.CharBlock(label=_("Title"), max_length=200)
-    transcript = blocks.RichTextBlock(
-        label=_("Transcript or description"), required=False, features=RICH_TEXT_FEATURES
-    )
+    transcript = blocks.RichTextBlock(label=_("Transcript or description"), required=False, features=RICH_TEXT_FEATURES)
 
     class Meta:
         icon = "media"
@@ -209,9 +205,9 @@ QUESTION_POINTS_HELP = _("How many points a fully correct answer gives.")
 
 
 def points_block() -> blocks.IntegerBlock:
-    return blocks.IntegerBlock(
-        label=_("Points"), min_value=1, max_value=100, default=1, help_text=QUESTION_POINTS_HELP
-    )
+    return blocks.IntegerBlock(label=_("Points"), min_value=1, max_value=100, default=1, help_text=QUESTION_POINTS_HELP)
+
+
 SCORING_CHOICES = [
     ("all", _("All correct answers needed for any points")),
     ("partial", _("Partial credit for each correct answer (wrong answers subtract)")),

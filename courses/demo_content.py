@@ -262,32 +262,55 @@ def load_demo_content(*, progress: Callable[[str], None] | None = None) -> int:
 
     for spec in INFORMATION_PAGES:
         _page, was_created = _child(
-            home, InformationPage, spec["slug"], title=spec["title"], intro=spec["intro"],
-            body=_body(spec["body"]), show_in_menus=True,
+            home,
+            InformationPage,
+            spec["slug"],
+            title=spec["title"],
+            intro=spec["intro"],
+            body=_body(spec["body"]),
+            show_in_menus=True,
         )
         created += was_created
     report("information pages")
 
     index, was_created = _child(
-        home, CourseIndexPage, "kurser", title="Kurser",
+        home,
+        CourseIndexPage,
+        "kurser",
+        title="Kurser",
         intro="<p>Kurserna för lokala samordnare av brottsförebyggande arbete.</p>",
     )
     created += was_created
     course, was_created = _child(
-        index, CoursePage, COURSE["slug"], title=COURSE["title"], summary=COURSE["summary"],
-        description=COURSE["description"], audience=COURSE["audience"], estimated_hours=COURSE["estimated_hours"],
+        index,
+        CoursePage,
+        COURSE["slug"],
+        title=COURSE["title"],
+        summary=COURSE["summary"],
+        description=COURSE["description"],
+        audience=COURSE["audience"],
+        estimated_hours=COURSE["estimated_hours"],
     )
     created += was_created
     for module_spec in MODULES:
         module, was_created = _child(
-            course, ModulePage, module_spec["slug"], title=module_spec["title"],
-            summary=module_spec["summary"], objectives=module_spec["objectives"],
+            course,
+            ModulePage,
+            module_spec["slug"],
+            title=module_spec["title"],
+            summary=module_spec["summary"],
+            objectives=module_spec["objectives"],
         )
         created += was_created
         for lesson in module_spec["lessons"]:
             _page, was_created = _child(
-                module, LessonPage, lesson["slug"], title=lesson["title"], summary=lesson["summary"],
-                estimated_minutes=lesson["minutes"], body=_body(lesson["body"]),
+                module,
+                LessonPage,
+                lesson["slug"],
+                title=lesson["title"],
+                summary=lesson["summary"],
+                estimated_minutes=lesson["minutes"],
+                body=_body(lesson["body"]),
             )
             created += was_created
         report(module_spec["title"])

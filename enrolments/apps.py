@@ -11,6 +11,4 @@ class EnrolmentsConfig(AppConfig):
 
         from . import services
 
-        personal_data.register(
-            "enrolments", export=services.export_personal_data, erase=services.erase_personal_data
-        )
+        personal_data.register("enrolments", export=services.export_personal_data, erase=services.erase_personal_data)

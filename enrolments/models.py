@@ -51,9 +51,7 @@ class StepProgress(models.Model):
     enrolment = models.ForeignKey(
         Enrolment, on_delete=models.CASCADE, related_name="step_progress", verbose_name=_("enrolment")
     )
-    step = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("step")
-    )
+    step = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("step"))
     completed_at = models.DateTimeField(_("completed at"), auto_now_add=True)
 
     class Meta:

@@ -107,9 +107,7 @@ def evaluate_completion(*, enrolment: Enrolment, now: datetime | None = None) ->
         }
     if not required:
         return False
-    done = set(
-        StepProgress.objects.filter(enrolment=enrolment, step_id__in=required).values_list("step_id", flat=True)
-    )
+    done = set(StepProgress.objects.filter(enrolment=enrolment, step_id__in=required).values_list("step_id", flat=True))
     return done == required
 
 
