@@ -5,6 +5,8 @@ from wagtail.models import Locale
 import factory
 import wagtail_factories
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import encrypt
 
 from accounts.models import OrganisationType, User
 from courses.models import (
@@ -36,6 +38,24 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create:
             obj.save()
             EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
+
+
+# A fixed TOTP secret (base32), so that a test can compute the codes an authenticator app would show.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+class TOTPAuthenticatorFactory(factory.django.DjangoModelFactory):
+    """An authenticator app set up through allauth's MFA, as staff need before the admin answers."""
+
+    class Meta:
+        model = Authenticator
+
+    class Params:
+        secret = TOTP_SECRET
+
+    user = factory.SubFactory(UserFactory)
+    type = Authenticator.Type.TOTP
+    data = factory.LazyAttribute(lambda authenticator: {"secret": encrypt(authenticator.secret)})
 
 
 class MunicipalLearnerFactory(UserFactory):
