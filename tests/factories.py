@@ -1,4 +1,5 @@
 import json
+import time
 
 from wagtail.models import Locale
 
@@ -6,6 +7,8 @@ import factory
 import wagtail_factories
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from allauth.mfa.utils import encrypt
 
 from accounts.models import OrganisationType, User
@@ -56,6 +59,12 @@ class TOTPAuthenticatorFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     type = Authenticator.Type.TOTP
     data = factory.LazyAttribute(lambda authenticator: {"secret": encrypt(authenticator.secret)})
+
+
+def totp_code(secret: str = TOTP_SECRET) -> str:
+    """The code an authenticator app shows now. Tests that submit it set MFA_TOTP_TOLERANCE to 1,
+    so that the code stays valid when the clock moves into the next period meanwhile."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))
 
 
 class MunicipalLearnerFactory(UserFactory):

@@ -25,10 +25,8 @@ def _csp(response) -> dict[str, list[str]]:
 
 
 @pytest.fixture
-def editor(db):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name="Redaktörer"))
-    return user
+def editor(staff_member):
+    return staff_member("Redaktörer")
 
 
 @pytest.fixture
