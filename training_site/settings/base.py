@@ -87,6 +87,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writes on the embedded default: in WAL mode readers go on while one request writes;
+    # IMMEDIATE takes the write lock when a transaction begins, so a second writer waits (up to the
+    # timeout, in seconds) instead of failing with "database is locked" when it upgrades a read lock.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL", default="")
