@@ -14,6 +14,4 @@ class Command(BaseCommand):
         for account, created in create_demo_accounts():
             status = "created" if created else "exists"
             totp = f"TOTP secret {account.totp_secret}" if account.totp_secret else ""
-            self.stdout.write(
-                f"  {account.role:<14} {account.email:<24} {account.password:<22} {totp:<44} ({status})"
-            )
+            self.stdout.write(f"  {account.role:<14} {account.email:<24} {account.password:<22} {totp:<44} ({status})")
