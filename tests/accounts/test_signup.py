@@ -155,3 +155,9 @@ def test_the_confirmation_email_repeats_nothing_typed_at_sign_up(client):
     assert "Vinn 5000 kr" not in body
     assert "Svara med ditt lösenord" not in body
     assert "/en/accounts/confirm-email/" in body
+
+
+def test_the_confirmation_email_of_a_swedish_sign_up_is_in_swedish(client):
+    _signup(client)
+
+    assert "Du får det här mejlet eftersom din e-postadress har angetts" in mail.outbox[0].body
