@@ -49,4 +49,4 @@ messages: $(VENV)/.installed
 	$(PY) manage.py compilemessages -l sv --ignore=.venv
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3
+	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-wal db.sqlite3-shm

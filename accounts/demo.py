@@ -6,6 +6,8 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import encrypt
 
 from organisations.models import Municipality
 
@@ -20,19 +22,46 @@ class DemoAccount:
     last_name: str
     role: str
     group: str | None = None
+    # Staff must use two-factor authentication: the secret to type into an authenticator app.
+    totp_secret: str | None = None
 
 
 DEMO_ACCOUNTS = [
     DemoAccount("larande@example.com", "demo-larande-2026", "Lena", "Lärande", "learner"),
-    DemoAccount("redaktor@example.com", "demo-redaktor-2026", "Erik", "Redaktör", "editor", "Redaktörer"),
-    DemoAccount("granskare@example.com", "demo-granskare-2026", "Greta", "Granskare", "reviewer", "Granskare"),
-    DemoAccount("admin@example.com", "demo-admin-2026", "Ali", "Administratör", "administrator", "Kursadministratörer"),
+    DemoAccount(
+        "redaktor@example.com",
+        "demo-redaktor-2026",
+        "Erik",
+        "Redaktör",
+        "editor",
+        "Redaktörer",
+        "XMDOHQ2PWI5Z7UVTO7K4S2N6CPFPPKIX",
+    ),
+    DemoAccount(
+        "granskare@example.com",
+        "demo-granskare-2026",
+        "Greta",
+        "Granskare",
+        "reviewer",
+        "Granskare",
+        "WJHXCBPZGU76GA2IB24X6HJHNLKW72EU",
+    ),
+    DemoAccount(
+        "admin@example.com",
+        "demo-admin-2026",
+        "Ali",
+        "Administratör",
+        "administrator",
+        "Kursadministratörer",
+        "E4CHL27X3YMKITX7EAV5IBTYDX4V7V4C",
+    ),
 ]
 
 
 @transaction.atomic
 def create_demo_accounts() -> list[tuple[DemoAccount, bool]]:
-    """Create (or leave as they are) the four demo accounts with confirmed e-mail addresses."""
+    """Create (or leave as they are) the four demo accounts with confirmed e-mail addresses, and
+    give the staff among them an authenticator app with their known secret."""
     municipality = Municipality.objects.filter(code="0180").first()
     results = []
     for account in DEMO_ACCOUNTS:
@@ -52,5 +81,9 @@ def create_demo_accounts() -> list[tuple[DemoAccount, bool]]:
         EmailAddress.objects.get_or_create(user=user, email=account.email, defaults={"verified": True, "primary": True})
         if account.group:
             user.groups.add(Group.objects.get(name=account.group))
+        if account.totp_secret:
+            Authenticator.objects.get_or_create(
+                user=user, type=Authenticator.Type.TOTP, defaults={"data": {"secret": encrypt(account.totp_secret)}}
+            )
         results.append((account, created))
     return results

@@ -10,6 +10,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from allauth.account.decorators import reauthentication_required
+
 from .forms import ProfileForm
 from .personal_data import erase_personal_data, export_personal_data
 
@@ -29,6 +31,7 @@ def profile(request):
 
 
 @login_required
+@reauthentication_required
 @require_http_methods(["GET"])
 def export_data(request):
     data = export_personal_data(request.user)
@@ -37,10 +40,12 @@ def export_data(request):
     )
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="samverkansakademin-{stamp}.json"'
+    response["Cache-Control"] = "private, no-store"
     return response
 
 
 @login_required
+@reauthentication_required
 @require_http_methods(["GET", "POST"])
 def delete_account(request):
     if request.method == "POST":

@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.client_ip import client_ip
+
 from . import services
 from .forms import VerifySerialForm
 from .models import Certificate
@@ -17,7 +19,7 @@ RATE_WINDOW_SECONDS = 60
 
 
 def _client_address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
+    return client_ip(request)
 
 
 def _rate_limited(request: HttpRequest) -> bool:

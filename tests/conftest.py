@@ -1,9 +1,11 @@
+from django.contrib.auth.models import Group
+
 import pytest
 
 from organisations.models import Municipality
 from organisations.services import load_reference_data
 
-from .factories import MunicipalLearnerFactory, UserFactory, build_course
+from .factories import MunicipalLearnerFactory, TOTPAuthenticatorFactory, UserFactory, build_course
 
 
 @pytest.fixture
@@ -26,6 +28,27 @@ def municipal_learner(reference_data):
 def learner_client(client, learner):
     client.force_login(learner)
     return client
+
+
+@pytest.fixture
+def staff_member(db):
+    """Make a member of a staff group (Redaktörer, Granskare, Kursadministratörer) with the
+    authenticator app that staff must set up before the admin answers."""
+
+    def make(group: str, **fields):
+        user = UserFactory(**fields)
+        user.groups.add(Group.objects.get(name=group))
+        TOTPAuthenticatorFactory(user=user)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def admin_user(admin_user):
+    """pytest-django's superuser (behind `admin_client`), with the authenticator app staff must have."""
+    TOTPAuthenticatorFactory(user=admin_user)
+    return admin_user
 
 
 @pytest.fixture

@@ -1,10 +1,15 @@
 import json
+import time
 
 from wagtail.models import Locale
 
 import factory
 import wagtail_factories
 from allauth.account.models import EmailAddress
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from allauth.mfa.utils import encrypt
 
 from accounts.models import OrganisationType, User
 from courses.models import (
@@ -36,6 +41,30 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create:
             obj.save()
             EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
+
+
+# A fixed TOTP secret (base32), so that a test can compute the codes an authenticator app would show.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+class TOTPAuthenticatorFactory(factory.django.DjangoModelFactory):
+    """An authenticator app set up through allauth's MFA, as staff need before the admin answers."""
+
+    class Meta:
+        model = Authenticator
+
+    class Params:
+        secret = TOTP_SECRET
+
+    user = factory.SubFactory(UserFactory)
+    type = Authenticator.Type.TOTP
+    data = factory.LazyAttribute(lambda authenticator: {"secret": encrypt(authenticator.secret)})
+
+
+def totp_code(secret: str = TOTP_SECRET) -> str:
+    """The code an authenticator app shows now. Tests that submit it set MFA_TOTP_TOLERANCE to 1,
+    so that the code stays valid when the clock moves into the next period meanwhile."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))
 
 
 class MunicipalLearnerFactory(UserFactory):

@@ -1,3 +1,4 @@
+import hashlib
 from http import HTTPStatus
 
 from django.contrib.auth.models import Group
@@ -25,10 +26,8 @@ def _csp(response) -> dict[str, list[str]]:
 
 
 @pytest.fixture
-def editor(db):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name="Redaktörer"))
-    return user
+def editor(staff_member):
+    return staff_member("Redaktörer")
 
 
 @pytest.fixture
@@ -250,3 +249,12 @@ def test_editor_previews_a_lesson_of_an_unpublished_course(editor_client, course
 
     assert response.status_code == HTTPStatus.OK
     assert "Brott är inte jämnt fördelade över kommunen." in response.content.decode()
+
+
+def test_the_admin_sends_no_staff_email_hash_to_gravatar(editor_client, editor):
+    email_hash = hashlib.md5(editor.email.encode(), usedforsecurity=False).hexdigest()
+
+    content = editor_client.get("/admin/").content.decode()
+
+    assert "gravatar" not in content
+    assert email_hash not in content

@@ -15,6 +15,7 @@ GOOD_ENV = {
     "ALLOWED_HOSTS": "samverkansakademin.example.se",
     "EMAIL_HOST": "smtp.example.se",
     "DATABASE_URL": "sqlite:///:memory:",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
     "DEBUG": "",
 }
 
@@ -26,8 +27,9 @@ SETTINGS_VARIABLES = {
     "SITE_BASE_URL",
     "SECURE_SSL_REDIRECT",
     "CSRF_TRUSTED_ORIGINS",
-    "REDIS_URL",
     "AWS_STORAGE_BUCKET_NAME",
+    "ALLAUTH_TRUSTED_PROXY_COUNT",
+    "ALLAUTH_TRUSTED_CLIENT_IP_HEADER",
 }
 
 
@@ -65,8 +67,22 @@ def test_production_settings_load_with_a_proper_environment():
         ({"ALLOWED_HOSTS": None}, "ALLOWED_HOSTS must be set"),
         ({"ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS must list"),
         ({"EMAIL_HOST": None}, "EMAIL_HOST must be set"),
+        ({"DATABASE_URL": None}, "DATABASE_URL must be set"),
+        ({"REDIS_URL": None}, "REDIS_URL must be set"),
+        ({"ALLAUTH_TRUSTED_PROXY_COUNT": "one"}, "ALLAUTH_TRUSTED_PROXY_COUNT must be a whole number"),
     ],
-    ids=["no-secret", "short-secret", "dev-secret", "debug", "no-hosts", "wildcard-host", "no-mail-host"],
+    ids=[
+        "no-secret",
+        "short-secret",
+        "dev-secret",
+        "debug",
+        "no-hosts",
+        "wildcard-host",
+        "no-mail-host",
+        "no-database",
+        "no-redis",
+        "proxy-count-not-a-number",
+    ],
 )
 def test_production_settings_refuse_an_insecure_environment(change, message):
     env = {key: value for key, value in {**GOOD_ENV, **change}.items() if value is not None}
@@ -99,6 +115,33 @@ def test_deploy_checks_raise_no_unexpected_warnings_with_production_settings():
     assert result.returncode == 0, output
     reported = set(re.findall(r"\(([a-z_]+\.[EW]\d+)\)", output))
     assert reported <= ACCEPTED_DEPLOY_WARNINGS, output
+
+
+def _production_setting(expression: str, **env: str) -> str:
+    result = _run(
+        f"from django.conf import settings; print({expression})",
+        {**GOOD_ENV, **env, "DJANGO_SETTINGS_MODULE": "training_site.settings.production"},
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_production_keeps_sessions_in_the_database_behind_the_redis_cache():
+    assert _production_setting("settings.SESSION_ENGINE, settings.CACHES['default']['BACKEND']").split() == [
+        "django.contrib.sessions.backends.cached_db",
+        "django.core.cache.backends.redis.RedisCache",
+    ]
+
+
+def test_trusted_proxies_come_from_the_environment():
+    assert _production_setting("settings.ALLAUTH_TRUSTED_PROXY_COUNT", ALLAUTH_TRUSTED_PROXY_COUNT="2") == "2"
+    assert (
+        _production_setting("settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER", ALLAUTH_TRUSTED_CLIENT_IP_HEADER="X-Real-IP")
+        == "X-Real-IP"
+    )
+    assert _production_setting("settings.ALLAUTH_TRUSTED_PROXY_COUNT, settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER") == (
+        "0 None"
+    )
 
 
 def test_test_settings_use_local_memory_cache_and_mail():

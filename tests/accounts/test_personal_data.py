@@ -11,12 +11,20 @@ from enrolments.services import complete_step, enrol_learner
 
 from ..factories import lessons_of
 
+PASSWORD = "correct-horse-battery"
+
 
 @pytest.fixture
 def enrolled_learner(learner, course):
     enrol_learner(learner=learner, course=course)
     complete_step(learner=learner, step=lessons_of(course)[0])
     return learner
+
+
+def _sign_in_and_reauthenticate(client, user, password: str = PASSWORD) -> None:
+    """Signed in, and asked for the password again within allauth's reauthentication timeout."""
+    client.force_login(user)
+    client.post("/accounts/reauthenticate/", {"password": password})
 
 
 @pytest.fixture
@@ -33,7 +41,7 @@ def fake_handler():
 
 
 def test_export_contains_the_account_and_enrolments(client, enrolled_learner, course):
-    client.force_login(enrolled_learner)
+    _sign_in_and_reauthenticate(client, enrolled_learner)
 
     response = client.get("/profil/mina-uppgifter.json")
 
@@ -49,7 +57,7 @@ def test_export_contains_the_account_and_enrolments(client, enrolled_learner, co
 
 def test_export_holds_only_the_requesting_users_data(client, enrolled_learner, db):
     other = User.objects.create_user("annan@example.com", "ett-bra-losenord")
-    client.force_login(other)
+    _sign_in_and_reauthenticate(client, other, "ett-bra-losenord")
 
     data = json.loads(client.get("/profil/mina-uppgifter.json").content)
 
@@ -63,8 +71,48 @@ def test_export_requires_login(client, db):
     assert response.status_code == HTTPStatus.FOUND
 
 
-def test_erasure_deletes_the_account_and_enrolments(client, enrolled_learner):
+def test_export_is_not_stored_by_caches(client, enrolled_learner):
+    _sign_in_and_reauthenticate(client, enrolled_learner)
+
+    response = client.get("/profil/mina-uppgifter.json")
+
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_export_asks_for_the_password_again_first(client, enrolled_learner):
     client.force_login(enrolled_learner)
+
+    response = client.get("/profil/mina-uppgifter.json")
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response.url == "/accounts/reauthenticate/?next=%2Fprofil%2Fmina-uppgifter.json"
+    assert enrolled_learner.email not in response.content.decode()
+
+
+def test_erasure_asks_for_the_password_again_and_then_erases(client, enrolled_learner):
+    client.force_login(enrolled_learner)
+
+    response = client.post("/profil/radera/", {"confirm": "yes"})
+    assert response.url == "/accounts/reauthenticate/?next=%2Fprofil%2Fradera%2F"
+    assert User.objects.filter(pk=enrolled_learner.pk).exists()
+
+    client.post(response.url, {"password": PASSWORD})
+
+    assert not User.objects.filter(pk=enrolled_learner.pk).exists()
+    assert "_auth_user_id" not in client.session
+
+
+def test_erasure_with_a_wrong_password_erases_nothing(client, enrolled_learner):
+    client.force_login(enrolled_learner)
+    response = client.post("/profil/radera/", {"confirm": "yes"})
+
+    client.post(response.url, {"password": "wrong-password"})
+
+    assert User.objects.filter(pk=enrolled_learner.pk).exists()
+
+
+def test_erasure_deletes_the_account_and_enrolments(client, enrolled_learner):
+    _sign_in_and_reauthenticate(client, enrolled_learner)
 
     response = client.post("/profil/radera/", {"confirm": "yes"})
 
@@ -77,7 +125,7 @@ def test_erasure_deletes_the_account_and_enrolments(client, enrolled_learner):
 
 
 def test_erasure_without_confirmation_deletes_nothing(client, enrolled_learner):
-    client.force_login(enrolled_learner)
+    _sign_in_and_reauthenticate(client, enrolled_learner)
 
     response = client.post("/profil/radera/", {})
 
@@ -87,7 +135,7 @@ def test_erasure_without_confirmation_deletes_nothing(client, enrolled_learner):
 
 
 def test_get_on_the_erasure_page_deletes_nothing(client, enrolled_learner):
-    client.force_login(enrolled_learner)
+    _sign_in_and_reauthenticate(client, enrolled_learner)
 
     response = client.get("/profil/radera/?confirm=yes")
 

@@ -144,3 +144,20 @@ def test_signup_with_a_taken_email_creates_no_second_user(client, learner):
     _signup(client, email=learner.email.upper())
 
     assert User.objects.count() == 1
+
+
+def test_the_confirmation_email_repeats_nothing_typed_at_sign_up(client):
+    """The address is not confirmed yet: names typed into the form must not reach its inbox."""
+    _signup(client, prefix="/en", first_name="Vinn 5000 kr på evil.example", last_name="Svara med ditt lösenord")
+
+    body = mail.outbox[0].body
+    assert "evil.example" not in body
+    assert "Vinn 5000 kr" not in body
+    assert "Svara med ditt lösenord" not in body
+    assert "/en/accounts/confirm-email/" in body
+
+
+def test_the_confirmation_email_of_a_swedish_sign_up_is_in_swedish(client):
+    _signup(client)
+
+    assert "Du får det här mejlet eftersom din e-postadress har angetts" in mail.outbox[0].body

@@ -1,6 +1,5 @@
 from http import HTTPStatus
 
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
@@ -10,15 +9,13 @@ from wagtail.models import ModelLogEntry
 import pytest
 
 from certificates.services import revoke_certificate
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def course_admin_client(client):
-    administrator = UserFactory(is_staff=True)
-    administrator.groups.add(Group.objects.get(name="Kursadministratörer"))
+def course_admin_client(client, staff_member):
+    administrator = staff_member("Kursadministratörer", is_staff=True)
     client.force_login(administrator)
     client.user = administrator
     return client
@@ -98,10 +95,8 @@ def test_the_revoke_form_is_shown(admin_client, certificate):
     assert b'name="reason"' in response.content
 
 
-def test_an_editor_without_the_permission_cannot_revoke(client, certificate):
-    editor = UserFactory(is_staff=True)
-    editor.groups.add(Group.objects.get(name="Redaktörer"))
-    client.force_login(editor)
+def test_an_editor_without_the_permission_cannot_revoke(client, certificate, staff_member):
+    client.force_login(staff_member("Redaktörer", is_staff=True))
 
     response = client.post(_revoke_url(certificate), {"reason": "Försök"})
 

@@ -1,6 +1,6 @@
 from http import HTTPStatus
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 import pytest
@@ -8,7 +8,7 @@ import pytest
 from enrolments.services import enrol_learner
 from quizzes.results import item_analysis
 from quizzes.services import start_attempt, submit_attempt
-from tests.factories import UserFactory
+from tests.factories import TOTPAuthenticatorFactory, UserFactory
 
 from .helpers import correct_answers
 
@@ -26,10 +26,8 @@ def half_right(attempt):
 
 
 @pytest.fixture
-def results_admin(client, db):
-    admin = UserFactory(is_superuser=True)
-    client.force_login(admin)
-    return client
+def results_admin(admin_client):
+    return admin_client
 
 
 def test_results_list_shows_attempts_pass_rate_and_average(results_admin, course, quiz):
@@ -62,6 +60,7 @@ def test_results_detail_page_shows_item_analysis(results_admin, course, quiz):
 
 def test_admin_user_without_the_results_permission_cannot_see_quiz_results(client, learner):
     learner.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    TOTPAuthenticatorFactory(user=learner)
     client.force_login(learner)
     response = client.get(reverse("quizzes_results"))
     # Wagtail turns PermissionDenied into a redirect to the dashboard with a message.
@@ -76,10 +75,8 @@ def test_learner_without_admin_access_cannot_see_quiz_results(client, learner):
 
 
 @pytest.mark.parametrize("group", ["Redaktörer", "Kursadministratörer"])
-def test_editors_and_course_administrators_see_quiz_results(client, group, quiz):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=group))
-    client.force_login(user)
+def test_editors_and_course_administrators_see_quiz_results(client, group, quiz, staff_member):
+    client.force_login(staff_member(group))
     assert client.get(reverse("quizzes_results")).status_code == HTTPStatus.OK
 
 

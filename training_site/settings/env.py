@@ -23,6 +23,14 @@ def env_bool(name: str, *, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name: str, *, default: int) -> int:
+    value = env_str(name, default=str(default))
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"The environment variable {name} must be a whole number.") from None
+
+
 def env_list(name: str, default: list[str] | object = _MISSING) -> list[str]:
     raw = env_str(name, default=None if default is not _MISSING else _MISSING)
     if raw is None:

@@ -14,6 +14,10 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("dev-only"):
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names.")
+# No silent fallbacks to base.py's SQLite file and per-process cache: rate-limit counters and
+# cached sessions must be shared by every app server.
+env_str("DATABASE_URL")
+env_str("REDIS_URL")
 # Links in e-mails and certificates are built without a request: never point them at localhost.
 SITE_BASE_URL = env_str("SITE_BASE_URL", default=f"https://{ALLOWED_HOSTS[0].lstrip('.')}").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL

@@ -10,7 +10,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("Demo accounts are for development only (DEBUG is off).")
-        self.stdout.write("Demo accounts (development only):")
+        self.stdout.write("Demo accounts (development only; staff sign in with a code from an authenticator app):")
         for account, created in create_demo_accounts():
             status = "created" if created else "exists"
-            self.stdout.write(f"  {account.role:<14} {account.email:<24} {account.password:<22} ({status})")
+            totp = f"TOTP secret {account.totp_secret}" if account.totp_secret else ""
+            self.stdout.write(f"  {account.role:<14} {account.email:<24} {account.password:<22} {totp:<44} ({status})")
