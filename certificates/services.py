@@ -1,5 +1,6 @@
 """Every write of certificate state: issue, render, revoke, reinstate, erase."""
 
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import date
@@ -40,6 +41,10 @@ def allocate_serial(*, year: int) -> str:
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
     return f"SA-{year:04d}-{counter.last_number:06d}"
+
+
+# What new_verification_code() produces; anything else (a NUL byte, say) is not looked up at all.
+VERIFICATION_CODE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def new_verification_code() -> str:
@@ -209,6 +214,8 @@ def _verification(certificate: Certificate, *, language: str) -> Verification:
 
 def verify_code(*, code: str, language: str) -> Verification | None:
     """The public answer for a verification code, or None when no certificate has it."""
+    if not VERIFICATION_CODE.fullmatch(code):
+        return None
     certificate = Certificate.objects.with_details().filter(verification_code=code).first()
     return _verification(certificate, language=language) if certificate else None
 

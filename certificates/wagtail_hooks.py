@@ -102,8 +102,8 @@ class CertificateViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("revoke/<int:pk>/", self.revoke_view, name="revoke"),
-            path("reinstate/<int:pk>/", self.reinstate_view, name="reinstate"),
+            path("revoke/<id:pk>/", self.revoke_view, name="revoke"),
+            path("reinstate/<id:pk>/", self.reinstate_view, name="reinstate"),
         ]
 
     def revoke_view(self, request, pk: int):

@@ -65,7 +65,7 @@ class QuizResultsMenuItem(MenuItem):
 def register_results_urls():
     return [
         path("quiz-results/", QuizResultsIndexView.as_view(), name="quizzes_results"),
-        path("quiz-results/<int:quiz_id>/", QuizResultsDetailView.as_view(), name="quizzes_results_detail"),
+        path("quiz-results/<id:quiz_id>/", QuizResultsDetailView.as_view(), name="quizzes_results_detail"),
     ]
 
 
