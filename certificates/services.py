@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 
+from courses.models import CoursePage
 from enrolments.models import Enrolment
 
 from .models import Certificate, CertificateStatus, SerialCounter
@@ -57,25 +58,34 @@ def issue_certificate(*, enrolment: Enrolment) -> tuple[Certificate, bool]:
     """Issue the certificate of a completed `enrolment`; returns (certificate, created).
 
     Exactly once per enrolment: the enrolment row is locked while checking and issuing, and a
-    unique constraint backs it. The PDF and the e-mail follow in a task once this commits.
+    unique constraint backs it. The certificate records the holder's name and the course title
+    (in the certificate's language) as they are now. The PDF and the e-mail follow in a task
+    once this commits.
     """
     existing = Certificate.objects.filter(enrolment_id=enrolment.pk).first()
     if existing is not None:
         return existing, False
-    enrolment = Enrolment.objects.select_for_update().select_related("learner").get(pk=enrolment.pk)
+    enrolment = (
+        Enrolment.objects.select_for_update(of=("self",)).select_related("learner", "course").get(pk=enrolment.pk)
+    )
     existing = Certificate.objects.filter(enrolment_id=enrolment.pk).first()
     if existing is not None:
         return existing, False
     if enrolment.completed_at is None:
         raise CertificateError(_("The course is not completed yet."))
+    learner = enrolment.learner
+    language = learner.preferred_language or settings.LANGUAGE_CODE
     try:
         with transaction.atomic():
             certificate = Certificate.objects.create(
                 enrolment=enrolment,
                 serial=allocate_serial(year=timezone.localdate().year),
                 verification_code=new_verification_code(),
-                language=enrolment.learner.preferred_language or settings.LANGUAGE_CODE,
+                language=language,
                 completed_at=enrolment.completed_at,
+                holder_name=learner.get_full_name(),
+                holder_last_name=learner.last_name,
+                course_title=course_title_in(enrolment.course, language),
             )
     except IntegrityError:
         return Certificate.objects.get(enrolment_id=enrolment.pk), False
@@ -101,9 +111,8 @@ def verification_url(certificate: Certificate, *, language: str | None = None) -
     return f"{settings.SITE_BASE_URL}{path}"
 
 
-def course_title_in(certificate: Certificate, language: str) -> str:
-    """The course title in `language` where the course is translated, else the Swedish title."""
-    course = certificate.enrolment.course
+def course_title_in(course: CoursePage, language: str) -> str:
+    """The title of `course` (the Swedish page) in `language` where it is translated, else the Swedish title."""
     if language == settings.LANGUAGE_CODE:
         return course.title
     translated = (
@@ -176,10 +185,14 @@ def reinstate_certificate(*, certificate: Certificate, by) -> Certificate:
 
 @dataclass(frozen=True)
 class Verification:
-    """What the public check shows: the holder (unless hidden), course, completion date, status."""
+    """What the public check shows: the holder's name at issue (unless hidden), the course title at
+    issue, completion date and status. When the holder's personal data has been erased there is
+    no name; the serial is shown instead, to match the certificate in hand."""
 
     status: str
     holder: str | None
+    holder_erased: bool
+    serial: str | None
     course: str
     completed_on: date
     revoked_on: date | None
@@ -193,6 +206,8 @@ class Verification:
         return {
             "status": self.status,
             "holder": self.holder,
+            "holder_erased": self.holder_erased,
+            "serial": self.serial,
             "course": self.course,
             "completed_on": self.completed_on.isoformat(),
             "revoked_on": self.revoked_on.isoformat() if self.revoked_on else None,
@@ -200,47 +215,51 @@ class Verification:
         }
 
 
-def _verification(certificate: Certificate, *, language: str) -> Verification:
-    learner = certificate.enrolment.learner
+def _verification(certificate: Certificate) -> Verification:
+    erased = certificate.holder_is_erased
+    shows_name = not erased and not certificate.enrolment.learner.hide_name_on_certificates
     return Verification(
         status=certificate.status,
-        holder=None if learner.hide_name_on_certificates else learner.get_full_name(),
-        course=course_title_in(certificate, language),
+        holder=certificate.holder_name if shows_name else None,
+        holder_erased=erased,
+        serial=certificate.serial if erased else None,
+        course=certificate.course_title,
         completed_on=timezone.localdate(certificate.completed_at),
         revoked_on=timezone.localdate(certificate.revoked_at) if certificate.revoked_at else None,
         revocation_reason=certificate.revocation_reason if certificate.revoked_at else "",
     )
 
 
-def verify_code(*, code: str, language: str) -> Verification | None:
+def verify_code(*, code: str) -> Verification | None:
     """The public answer for a verification code, or None when no certificate has it."""
     if not VERIFICATION_CODE.fullmatch(code):
         return None
     certificate = Certificate.objects.with_details().filter(verification_code=code).first()
-    return _verification(certificate, language=language) if certificate else None
+    return _verification(certificate) if certificate else None
 
 
-def verify_serial(*, serial: str, last_name: str, language: str) -> Verification | None:
-    """The public answer for a serial plus the holder's last name (case-insensitive).
+def verify_serial(*, serial: str, last_name: str) -> Verification | None:
+    """The public answer for a serial plus the holder's last name at issue (case-insensitive).
 
     None both when the serial does not exist and when the name does not match, so the
-    answer never reveals whether a serial exists.
+    answer never reveals whether a serial exists. An erased holder has no name to match.
     """
     certificate = (
         Certificate.objects.with_details()
-        .filter(serial__iexact=serial.strip(), enrolment__learner__last_name__iexact=last_name.strip())
+        .filter(serial__iexact=serial.strip(), holder_last_name__iexact=last_name.strip())
         .first()
     )
     if certificate is None or not last_name.strip():
         return None
-    return _verification(certificate, language=language)
+    return _verification(certificate)
 
 
 def export_personal_data(user) -> list[dict[str, Any]]:
-    certificates = Certificate.objects.filter(enrolment__learner=user).select_related("enrolment__course")
+    certificates = Certificate.objects.filter(enrolment__learner=user)
     return [
         {
             "serial": certificate.serial,
+            "holder_name": certificate.holder_name,
             "course": certificate.course_title,
             "completed_at": certificate.completed_at.isoformat(),
             "issued_at": certificate.issued_at.isoformat(),
@@ -252,13 +271,36 @@ def export_personal_data(user) -> list[dict[str, Any]]:
     ]
 
 
+@transaction.atomic
+def erase_holder(*, certificate: Certificate) -> None:
+    """Erase what `certificate` holds about its holder: the name is blanked, the link to the
+    enrolment dropped and the PDF (which prints the name) deleted once this commits.
+
+    The certificate itself stays, with its serial, code, course, dates and status, so the
+    public check answers "issued to a person whose personal data has been erased".
+    """
+    now = timezone.now()
+    pdf_name = Certificate.objects.filter(pk=certificate.pk).values_list("pdf", flat=True).first()
+    Certificate.objects.filter(pk=certificate.pk).update(
+        enrolment=None, holder_name="", holder_last_name="", pdf="", holder_erased_at=now, updated_at=now
+    )
+    if pdf_name:
+        storage = certificate.pdf.storage
+        transaction.on_commit(lambda: storage.delete(pdf_name))
+
+
 def erase_personal_data(user) -> None:
-    """Erasure deletes the holder's certificates and their PDFs: afterwards the public check
-    answers "not found", as for any unknown code. Serials are not reused (the counter stays)."""
+    """Erasure keeps the holder's certificates without their name (see erase_holder)."""
     for certificate in Certificate.objects.filter(enrolment__learner=user):
-        if certificate.pdf:
-            certificate.pdf.storage.delete(certificate.pdf.name)
-        certificate.delete()
+        erase_holder(certificate=certificate)
+
+
+def erase_holder_of_deleted_enrolment(sender, *, instance: Enrolment, **kwargs) -> None:
+    """Receiver of pre_delete for Enrolment: an enrolment deleted any other way (a user deleted
+    in the admin, say) erases its certificate's holder too, before the link is set to NULL."""
+    certificate = Certificate.objects.filter(enrolment_id=instance.pk).first()
+    if certificate is not None:
+        erase_holder(certificate=certificate)
 
 
 def dashboard_url(*, language: str) -> str:
@@ -282,7 +324,7 @@ def send_certificate_email(*, certificate: Certificate) -> None:
         context = {
             "learner": learner,
             "certificate": certificate,
-            "course_title": course_title_in(certificate, language),
+            "course_title": certificate.course_title,
             "certificate_url": holder_page_url(certificate, language=language),
             "dashboard_url": dashboard_url(language=language),
             "verification_url": verification_url(certificate, language=language),

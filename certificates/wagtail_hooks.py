@@ -81,15 +81,13 @@ class CertificateViewSet(ModelViewSet):
         Column("get_status_display", label=gettext_lazy("Status")),
     ]
     list_filter = ["language"]
-    search_fields = [
-        "serial",
-        "enrolment__learner__first_name",
-        "enrolment__learner__last_name",
-        "enrolment__learner__email",
-    ]
+    search_fields = ["serial", "holder_name", "enrolment__learner__email"]
     search_backend_name = None
     inspect_view_fields = [
         "serial",
+        "holder_name",
+        "course_title",
+        "holder_erased_at",
         "language",
         "completed_at",
         "issued_at",
