@@ -130,26 +130,49 @@ def render_pdf(certificate: Certificate) -> bytes:
     return render_certificate(certificate)
 
 
+def _stored_content(certificate: Certificate) -> bytes | None:
+    """The bytes of the PDF the row names, or None when it names none or the file is gone."""
+    if not certificate.pdf:
+        return None
+    try:
+        with certificate.pdf.storage.open(certificate.pdf.name, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        return None
+
+
 @transaction.atomic
-def store_pdf(*, certificate: Certificate) -> Certificate:
-    """(Re)generate the PDF into private storage; the same certificate gives the same bytes."""
-    content = render_pdf(certificate)
-    storage = certificate.pdf.storage
-    name = f"{certificate.serial}.pdf"
-    # A serial is never reused, so a file under its name can only be an earlier rendering of this one.
-    for stale in {certificate.pdf.name, certificate.pdf.field.generate_filename(certificate, name)} - {""}:
-        storage.delete(stale)
-    certificate.pdf.save(name, ContentFile(content), save=False)
-    Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name, updated_at=timezone.now())
-    return certificate
+def store_pdf(*, certificate: Certificate) -> bytes:
+    """Render the PDF and store it in private storage unless it is stored already; returns its bytes.
+
+    Under a row lock on the certificate, so parallel first downloads and the delivery task
+    render and store it once: the others wait, then read what was stored. The file is saved
+    once through the storage API (no rename, so it works on object storage) and its name goes
+    on the row only after the save has completed. A file the row names is never deleted or
+    overwritten, so a reader that has its name always finds it whole.
+    """
+    locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if locked.holder_is_erased:
+        raise CertificateError(_("The holder's personal data has been erased, and the PDF with it."))
+    content = _stored_content(locked)
+    if content is not None:
+        return content
+    content = render_pdf(locked)
+    name = locked.pdf.field.generate_filename(locked, f"{locked.serial}.pdf")
+    if name != locked.pdf.name:
+        # Serials are never reused and readers only learn names from the row, so a file under
+        # this name that the row does not name is left over from a rendering that rolled back.
+        locked.pdf.storage.delete(name)
+    locked.pdf.save(f"{locked.serial}.pdf", ContentFile(content), save=False)
+    Certificate.objects.filter(pk=locked.pk).update(pdf=locked.pdf.name, updated_at=timezone.now())
+    return content
 
 
 def pdf_content(*, certificate: Certificate) -> bytes:
-    """The stored PDF, generated now if the background task has not done it yet."""
-    if not certificate.pdf or not certificate.pdf.storage.exists(certificate.pdf.name):
-        store_pdf(certificate=certificate)
-    with certificate.pdf.open("rb") as handle:
-        return handle.read()
+    """The PDF for a reader: the stored file, or rendered and stored now if the delivery task
+    has not done it yet (see store_pdf)."""
+    content = _stored_content(certificate)
+    return content if content is not None else store_pdf(certificate=certificate)
 
 
 @transaction.atomic
