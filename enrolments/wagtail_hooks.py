@@ -32,7 +32,7 @@ def learners_with_records(pages: Iterable[Page]) -> int:
     )
 
 
-def _refusal(count: int) -> str:
+def refusal_message(count: int) -> str:
     return ngettext(
         "This cannot be deleted: %(count)s learner is enrolled on the course or has completed steps in it, "
         "and deleting would erase that record. Unpublish the page instead.",
@@ -46,7 +46,7 @@ def _refusal(count: int) -> str:
 def refuse_deleting_pages_with_learner_records(request, page):
     count = learners_with_records([page])
     if count:
-        messages.error(request, _refusal(count))
+        messages.error(request, refusal_message(count))
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
 
@@ -57,6 +57,6 @@ def refuse_bulk_deleting_pages_with_learner_records(request, action_type, object
         return None
     count = learners_with_records(objects)
     if count:
-        messages.error(request, _refusal(count))
+        messages.error(request, refusal_message(count))
         return redirect(action_class_instance.next_url)
     return None

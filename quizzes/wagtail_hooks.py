@@ -95,7 +95,7 @@ def learners_with_attempts(pages: Iterable[Page]) -> int:
     return QuizAttempt.objects.filter(quiz__in=quiz_ids).values("learner").distinct().count()
 
 
-def _refusal(count: int) -> str:
+def refusal_message(count: int) -> str:
     return ngettext(
         "This cannot be deleted: %(count)s learner has taken a quiz in it, and quiz results are kept. "
         "Unpublish the page instead.",
@@ -109,7 +109,7 @@ def _refusal(count: int) -> str:
 def refuse_deleting_quizzes_with_attempts(request, page):
     count = learners_with_attempts([page])
     if count:
-        messages.error(request, _refusal(count))
+        messages.error(request, refusal_message(count))
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
 
@@ -120,6 +120,6 @@ def refuse_bulk_deleting_quizzes_with_attempts(request, action_type, objects, ac
         return None
     count = learners_with_attempts(objects)
     if count:
-        messages.error(request, _refusal(count))
+        messages.error(request, refusal_message(count))
         return redirect(action_class_instance.next_url)
     return None

@@ -3,6 +3,7 @@
 from http import HTTPStatus
 
 from django.urls import reverse
+from django.utils import translation
 
 from wagtail.models import Page
 
@@ -10,6 +11,7 @@ import pytest
 
 from enrolments.models import Enrolment, StepProgress
 from enrolments.services import complete_step, enrol_learner
+from enrolments.wagtail_hooks import refusal_message
 
 from ..factories import lessons_of
 
@@ -25,6 +27,11 @@ def _bulk_delete_url(*pages) -> str:
     return f"{reverse('wagtail_bulk_action', args=['wagtailcore', 'page', 'delete'])}?{ids}&next=/admin/pages/"
 
 
+def _refusal(count: int) -> str:
+    with translation.override("sv"):  # the admin's language
+        return refusal_message(count)
+
+
 @pytest.fixture
 def enrolment(learner, course):
     return enrol_learner(learner=learner, course=course)[0]
@@ -37,7 +44,7 @@ def test_a_course_with_enrolments_cannot_be_deleted(admin_client, course, enrolm
     response = getattr(admin_client, method)(_delete_url(course), follow=True)
 
     assert response.status_code == HTTPStatus.OK
-    assert "1 learner is enrolled on the course" in response.content.decode()
+    assert _refusal(1) in response.content.decode()
     assert Page.objects.filter(pk=course.pk).exists()
     assert Enrolment.objects.filter(pk=enrolment.pk).exists()
 
@@ -48,7 +55,7 @@ def test_a_lesson_with_progress_cannot_be_deleted(admin_client, learner, course,
 
     response = admin_client.post(_delete_url(lesson), follow=True)
 
-    assert "1 learner is enrolled on the course or has completed steps in it" in response.content.decode()
+    assert _refusal(1) in response.content.decode()
     assert Page.objects.filter(pk=lesson.pk).exists()
     assert StepProgress.objects.filter(step=lesson).exists()
 
@@ -85,7 +92,7 @@ def test_bulk_deleting_a_course_with_enrolments_is_refused(admin_client, course,
     response = admin_client.post(_bulk_delete_url(course), follow=True)
 
     assert response.status_code == HTTPStatus.OK
-    assert "1 learner is enrolled on the course" in response.content.decode()
+    assert _refusal(1) in response.content.decode()
     assert Page.objects.filter(pk=course.pk).exists()
 
 
