@@ -300,16 +300,17 @@ def erase_holder(*, certificate: Certificate) -> None:
     enrolment dropped and the PDF (which prints the name) deleted once this commits.
 
     The certificate itself stays, with its serial, code, course, dates and status, so the
-    public check answers "issued to a person whose personal data has been erased".
+    public check answers "issued to a person whose personal data has been erased". The row is
+    locked as in store_pdf, so a PDF being stored meanwhile is deleted too.
     """
+    locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
     now = timezone.now()
-    pdf_name = Certificate.objects.filter(pk=certificate.pk).values_list("pdf", flat=True).first()
-    Certificate.objects.filter(pk=certificate.pk).update(
+    Certificate.objects.filter(pk=locked.pk).update(
         enrolment=None, holder_name="", holder_last_name="", pdf="", holder_erased_at=now, updated_at=now
     )
-    if pdf_name:
-        storage = certificate.pdf.storage
-        transaction.on_commit(lambda: storage.delete(pdf_name))
+    if locked.pdf:
+        storage, name = locked.pdf.storage, locked.pdf.name
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 def erase_personal_data(user) -> None:
