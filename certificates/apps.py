@@ -7,12 +7,20 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
+        from django.db.models.signals import pre_delete
+
         from accounts import personal_data
+        from enrolments.models import Enrolment
         from enrolments.signals import course_completed
 
         from . import services
 
         course_completed.connect(services.issue_on_completion, dispatch_uid="certificates.issue_on_completion")
+        pre_delete.connect(
+            services.erase_holder_of_deleted_enrolment,
+            sender=Enrolment,
+            dispatch_uid="certificates.erase_holder_of_deleted_enrolment",
+        )
         # Erased before the enrolments they belong to (default order 100).
         personal_data.register(
             "certificates", export=services.export_personal_data, erase=services.erase_personal_data, order=50

@@ -46,11 +46,26 @@ class CertificateQuerySet(models.QuerySet):
 
 
 class Certificate(models.Model):
-    """Proof that an enrolment was completed; issued exactly once per enrolment."""
+    """Proof that an enrolment was completed; issued exactly once per enrolment.
+
+    It keeps its own record of what was certified, the holder's name and the course title at
+    issue, so renaming oneself or the course never changes what the public check vouches for.
+    Erasing the holder's personal data blanks the name and unlinks the enrolment; the row, its
+    serial and its code stay, so the check still answers (without a name).
+    """
 
     enrolment = models.OneToOneField(
-        "enrolments.Enrolment", on_delete=models.CASCADE, related_name="certificate", verbose_name=_("enrolment")
+        "enrolments.Enrolment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="certificate",
+        verbose_name=_("enrolment"),
     )
+    holder_name = models.CharField(_("holder's name at issue"), max_length=301, blank=True)
+    holder_last_name = models.CharField(_("holder's last name at issue"), max_length=150, blank=True)
+    course_title = models.CharField(_("course title at issue"), max_length=255)
+    holder_erased_at = models.DateTimeField(_("holder's personal data erased at"), null=True, blank=True)
     serial = models.CharField(_("serial"), max_length=20, unique=True, editable=False)
     verification_code = models.CharField(_("verification code"), max_length=64, unique=True, editable=False)
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES, default="sv")
@@ -80,6 +95,11 @@ class Certificate(models.Model):
             models.CheckConstraint(
                 condition=Q(serial__regex=r"^SA-[0-9]{4}-[0-9]{6}$"), name="certificates_certificate_serial_format"
             ),
+            models.CheckConstraint(
+                condition=Q(enrolment__isnull=False, holder_erased_at__isnull=True)
+                | Q(enrolment__isnull=True, holder_erased_at__isnull=False, holder_name="", holder_last_name=""),
+                name="certificates_certificate_linked_or_erased",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -97,9 +117,5 @@ class Certificate(models.Model):
         return CertificateStatus(self.status).label
 
     @property
-    def holder_name(self) -> str:
-        return self.enrolment.learner.get_full_name()
-
-    @property
-    def course_title(self) -> str:
-        return self.enrolment.course.title
+    def holder_is_erased(self) -> bool:
+        return self.holder_erased_at is not None

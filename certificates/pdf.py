@@ -96,13 +96,13 @@ def _draw_qr(canvas: Canvas, url: str, *, x: float, y: float) -> None:
 
 
 def render_certificate(certificate: Certificate) -> bytes:
-    """The certificate's PDF in its language."""
-    from .services import course_title_in, verification_url
+    """The certificate's PDF in its language, with the name and course title recorded at issue."""
+    from .services import verification_url
 
     _register_fonts()
     language = certificate.language
-    holder = certificate.enrolment.learner.get_full_name()
-    course = course_title_in(certificate, language)
+    holder = certificate.holder_name
+    course = certificate.course_title
     url = verification_url(certificate, language=language)
     buffer = BytesIO()
     with translation.override(language):

@@ -1,5 +1,6 @@
 """Every write of certificate state: issue, render, revoke, reinstate, erase."""
 
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 
+from courses.models import CoursePage
 from enrolments.models import Enrolment
 
 from .models import Certificate, CertificateStatus, SerialCounter
@@ -42,6 +44,10 @@ def allocate_serial(*, year: int) -> str:
     return f"SA-{year:04d}-{counter.last_number:06d}"
 
 
+# What new_verification_code() produces; anything else (a NUL byte, say) is not looked up at all.
+VERIFICATION_CODE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
 def new_verification_code() -> str:
     """192 random bits, URL-safe (32 characters)."""
     return secrets.token_urlsafe(24)
@@ -52,25 +58,34 @@ def issue_certificate(*, enrolment: Enrolment) -> tuple[Certificate, bool]:
     """Issue the certificate of a completed `enrolment`; returns (certificate, created).
 
     Exactly once per enrolment: the enrolment row is locked while checking and issuing, and a
-    unique constraint backs it. The PDF and the e-mail follow in a task once this commits.
+    unique constraint backs it. The certificate records the holder's name and the course title
+    (in the certificate's language) as they are now. The PDF and the e-mail follow in a task
+    once this commits.
     """
     existing = Certificate.objects.filter(enrolment_id=enrolment.pk).first()
     if existing is not None:
         return existing, False
-    enrolment = Enrolment.objects.select_for_update().select_related("learner").get(pk=enrolment.pk)
+    enrolment = (
+        Enrolment.objects.select_for_update(of=("self",)).select_related("learner", "course").get(pk=enrolment.pk)
+    )
     existing = Certificate.objects.filter(enrolment_id=enrolment.pk).first()
     if existing is not None:
         return existing, False
     if enrolment.completed_at is None:
         raise CertificateError(_("The course is not completed yet."))
+    learner = enrolment.learner
+    language = learner.preferred_language or settings.LANGUAGE_CODE
     try:
         with transaction.atomic():
             certificate = Certificate.objects.create(
                 enrolment=enrolment,
                 serial=allocate_serial(year=timezone.localdate().year),
                 verification_code=new_verification_code(),
-                language=enrolment.learner.preferred_language or settings.LANGUAGE_CODE,
+                language=language,
                 completed_at=enrolment.completed_at,
+                holder_name=learner.get_full_name(),
+                holder_last_name=learner.last_name,
+                course_title=course_title_in(enrolment.course, language),
             )
     except IntegrityError:
         return Certificate.objects.get(enrolment_id=enrolment.pk), False
@@ -96,9 +111,8 @@ def verification_url(certificate: Certificate, *, language: str | None = None) -
     return f"{settings.SITE_BASE_URL}{path}"
 
 
-def course_title_in(certificate: Certificate, language: str) -> str:
-    """The course title in `language` where the course is translated, else the Swedish title."""
-    course = certificate.enrolment.course
+def course_title_in(course: CoursePage, language: str) -> str:
+    """The title of `course` (the Swedish page) in `language` where it is translated, else the Swedish title."""
     if language == settings.LANGUAGE_CODE:
         return course.title
     translated = (
@@ -116,26 +130,49 @@ def render_pdf(certificate: Certificate) -> bytes:
     return render_certificate(certificate)
 
 
+def _stored_content(certificate: Certificate) -> bytes | None:
+    """The bytes of the PDF the row names, or None when it names none or the file is gone."""
+    if not certificate.pdf:
+        return None
+    try:
+        with certificate.pdf.storage.open(certificate.pdf.name, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        return None
+
+
 @transaction.atomic
-def store_pdf(*, certificate: Certificate) -> Certificate:
-    """(Re)generate the PDF into private storage; the same certificate gives the same bytes."""
-    content = render_pdf(certificate)
-    storage = certificate.pdf.storage
-    name = f"{certificate.serial}.pdf"
-    # A serial is never reused, so a file under its name can only be an earlier rendering of this one.
-    for stale in {certificate.pdf.name, certificate.pdf.field.generate_filename(certificate, name)} - {""}:
-        storage.delete(stale)
-    certificate.pdf.save(name, ContentFile(content), save=False)
-    Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name, updated_at=timezone.now())
-    return certificate
+def store_pdf(*, certificate: Certificate) -> bytes:
+    """Render the PDF and store it in private storage unless it is stored already; returns its bytes.
+
+    Under a row lock on the certificate, so parallel first downloads and the delivery task
+    render and store it once: the others wait, then read what was stored. The file is saved
+    once through the storage API (no rename, so it works on object storage) and its name goes
+    on the row only after the save has completed. A file the row names is never deleted or
+    overwritten, so a reader that has its name always finds it whole.
+    """
+    locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if locked.holder_is_erased:
+        raise CertificateError(_("The holder's personal data has been erased, and the PDF with it."))
+    content = _stored_content(locked)
+    if content is not None:
+        return content
+    content = render_pdf(locked)
+    name = locked.pdf.field.generate_filename(locked, f"{locked.serial}.pdf")
+    if name != locked.pdf.name:
+        # Serials are never reused and readers only learn names from the row, so a file under
+        # this name that the row does not name is left over from a rendering that rolled back.
+        locked.pdf.storage.delete(name)
+    locked.pdf.save(f"{locked.serial}.pdf", ContentFile(content), save=False)
+    Certificate.objects.filter(pk=locked.pk).update(pdf=locked.pdf.name, updated_at=timezone.now())
+    return content
 
 
 def pdf_content(*, certificate: Certificate) -> bytes:
-    """The stored PDF, generated now if the background task has not done it yet."""
-    if not certificate.pdf or not certificate.pdf.storage.exists(certificate.pdf.name):
-        store_pdf(certificate=certificate)
-    with certificate.pdf.open("rb") as handle:
-        return handle.read()
+    """The PDF for a reader: the stored file, or rendered and stored now if the delivery task
+    has not done it yet (see store_pdf)."""
+    content = _stored_content(certificate)
+    return content if content is not None else store_pdf(certificate=certificate)
 
 
 @transaction.atomic
@@ -171,10 +208,14 @@ def reinstate_certificate(*, certificate: Certificate, by) -> Certificate:
 
 @dataclass(frozen=True)
 class Verification:
-    """What the public check shows: the holder (unless hidden), course, completion date, status."""
+    """What the public check shows: the holder's name at issue (unless hidden), the course title at
+    issue, completion date and status. When the holder's personal data has been erased there is
+    no name; the serial is shown instead, to match the certificate in hand."""
 
     status: str
     holder: str | None
+    holder_erased: bool
+    serial: str | None
     course: str
     completed_on: date
     revoked_on: date | None
@@ -188,6 +229,8 @@ class Verification:
         return {
             "status": self.status,
             "holder": self.holder,
+            "holder_erased": self.holder_erased,
+            "serial": self.serial,
             "course": self.course,
             "completed_on": self.completed_on.isoformat(),
             "revoked_on": self.revoked_on.isoformat() if self.revoked_on else None,
@@ -195,45 +238,51 @@ class Verification:
         }
 
 
-def _verification(certificate: Certificate, *, language: str) -> Verification:
-    learner = certificate.enrolment.learner
+def _verification(certificate: Certificate) -> Verification:
+    erased = certificate.holder_is_erased
+    shows_name = not erased and not certificate.enrolment.learner.hide_name_on_certificates
     return Verification(
         status=certificate.status,
-        holder=None if learner.hide_name_on_certificates else learner.get_full_name(),
-        course=course_title_in(certificate, language),
+        holder=certificate.holder_name if shows_name else None,
+        holder_erased=erased,
+        serial=certificate.serial if erased else None,
+        course=certificate.course_title,
         completed_on=timezone.localdate(certificate.completed_at),
         revoked_on=timezone.localdate(certificate.revoked_at) if certificate.revoked_at else None,
         revocation_reason=certificate.revocation_reason if certificate.revoked_at else "",
     )
 
 
-def verify_code(*, code: str, language: str) -> Verification | None:
+def verify_code(*, code: str) -> Verification | None:
     """The public answer for a verification code, or None when no certificate has it."""
+    if not VERIFICATION_CODE.fullmatch(code):
+        return None
     certificate = Certificate.objects.with_details().filter(verification_code=code).first()
-    return _verification(certificate, language=language) if certificate else None
+    return _verification(certificate) if certificate else None
 
 
-def verify_serial(*, serial: str, last_name: str, language: str) -> Verification | None:
-    """The public answer for a serial plus the holder's last name (case-insensitive).
+def verify_serial(*, serial: str, last_name: str) -> Verification | None:
+    """The public answer for a serial plus the holder's last name at issue (case-insensitive).
 
     None both when the serial does not exist and when the name does not match, so the
-    answer never reveals whether a serial exists.
+    answer never reveals whether a serial exists. An erased holder has no name to match.
     """
     certificate = (
         Certificate.objects.with_details()
-        .filter(serial__iexact=serial.strip(), enrolment__learner__last_name__iexact=last_name.strip())
+        .filter(serial__iexact=serial.strip(), holder_last_name__iexact=last_name.strip())
         .first()
     )
     if certificate is None or not last_name.strip():
         return None
-    return _verification(certificate, language=language)
+    return _verification(certificate)
 
 
 def export_personal_data(user) -> list[dict[str, Any]]:
-    certificates = Certificate.objects.filter(enrolment__learner=user).select_related("enrolment__course")
+    certificates = Certificate.objects.filter(enrolment__learner=user)
     return [
         {
             "serial": certificate.serial,
+            "holder_name": certificate.holder_name,
             "course": certificate.course_title,
             "completed_at": certificate.completed_at.isoformat(),
             "issued_at": certificate.issued_at.isoformat(),
@@ -245,13 +294,37 @@ def export_personal_data(user) -> list[dict[str, Any]]:
     ]
 
 
+@transaction.atomic
+def erase_holder(*, certificate: Certificate) -> None:
+    """Erase what `certificate` holds about its holder: the name is blanked, the link to the
+    enrolment dropped and the PDF (which prints the name) deleted once this commits.
+
+    The certificate itself stays, with its serial, code, course, dates and status, so the
+    public check answers "issued to a person whose personal data has been erased". The row is
+    locked as in store_pdf, so a PDF being stored meanwhile is deleted too.
+    """
+    locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    now = timezone.now()
+    Certificate.objects.filter(pk=locked.pk).update(
+        enrolment=None, holder_name="", holder_last_name="", pdf="", holder_erased_at=now, updated_at=now
+    )
+    if locked.pdf:
+        storage, name = locked.pdf.storage, locked.pdf.name
+        transaction.on_commit(lambda: storage.delete(name))
+
+
 def erase_personal_data(user) -> None:
-    """Erasure deletes the holder's certificates and their PDFs: afterwards the public check
-    answers "not found", as for any unknown code. Serials are not reused (the counter stays)."""
+    """Erasure keeps the holder's certificates without their name (see erase_holder)."""
     for certificate in Certificate.objects.filter(enrolment__learner=user):
-        if certificate.pdf:
-            certificate.pdf.storage.delete(certificate.pdf.name)
-        certificate.delete()
+        erase_holder(certificate=certificate)
+
+
+def erase_holder_of_deleted_enrolment(sender, *, instance: Enrolment, **kwargs) -> None:
+    """Receiver of pre_delete for Enrolment: an enrolment deleted any other way (a user deleted
+    in the admin, say) erases its certificate's holder too, before the link is set to NULL."""
+    certificate = Certificate.objects.filter(enrolment_id=instance.pk).first()
+    if certificate is not None:
+        erase_holder(certificate=certificate)
 
 
 def dashboard_url(*, language: str) -> str:
@@ -275,7 +348,7 @@ def send_certificate_email(*, certificate: Certificate) -> None:
         context = {
             "learner": learner,
             "certificate": certificate,
-            "course_title": course_title_in(certificate, language),
+            "course_title": certificate.course_title,
             "certificate_url": holder_page_url(certificate, language=language),
             "dashboard_url": dashboard_url(language=language),
             "verification_url": verification_url(certificate, language=language),

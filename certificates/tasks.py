@@ -10,6 +10,9 @@ from .models import Certificate
 def deliver_certificate(certificate_id: int) -> str:
     """Render the certificate's PDF into private storage and tell the holder by e-mail."""
     certificate = Certificate.objects.with_details().get(pk=certificate_id)
+    if certificate.holder_is_erased:
+        # Erased before the task ran: there is no one to render for or to tell.
+        return certificate.serial
     services.store_pdf(certificate=certificate)
     services.send_certificate_email(certificate=certificate)
     return certificate.serial

@@ -72,7 +72,7 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
     """Public check of a certificate by the code in its QR code and link; no sign-in."""
     if _rate_limited(request):
         return _too_many(request)
-    return _answer(request, services.verify_code(code=code, language=request.LANGUAGE_CODE))
+    return _answer(request, services.verify_code(code=code))
 
 
 @require_http_methods(["GET", "POST"])
@@ -85,9 +85,7 @@ def verify_serial(request: HttpRequest) -> HttpResponse:
     form = VerifySerialForm(request.POST)
     if not form.is_valid():
         return render(request, "certificates/verify_form.html", {"form": form}, status=HTTPStatus.BAD_REQUEST)
-    verification = services.verify_serial(
-        serial=form.cleaned_data["serial"], last_name=form.cleaned_data["last_name"], language=request.LANGUAGE_CODE
-    )
+    verification = services.verify_serial(serial=form.cleaned_data["serial"], last_name=form.cleaned_data["last_name"])
     return _answer(request, verification, form=VerifySerialForm())
 
 
@@ -100,7 +98,7 @@ def detail(request: HttpRequest, enrolment_id: int) -> HttpResponse:
     )
     context = {
         "certificate": certificate,
-        "course_title": services.course_title_in(certificate, request.LANGUAGE_CODE),
+        "course_title": services.course_title_in(certificate.enrolment.course, request.LANGUAGE_CODE),
         "verification_url": services.verification_url(certificate, language=request.LANGUAGE_CODE),
     }
     return render(request, "certificates/detail.html", context)
@@ -116,7 +114,7 @@ def download(request: HttpRequest, enrolment_id: int) -> HttpResponse:
     if certificate.is_revoked:
         context = {
             "certificate": certificate,
-            "course_title": services.course_title_in(certificate, request.LANGUAGE_CODE),
+            "course_title": services.course_title_in(certificate.enrolment.course, request.LANGUAGE_CODE),
         }
         return render(request, "certificates/revoked.html", context, status=HTTPStatus.GONE)
     content = services.pdf_content(certificate=certificate)

@@ -81,15 +81,13 @@ class CertificateViewSet(ModelViewSet):
         Column("get_status_display", label=gettext_lazy("Status")),
     ]
     list_filter = ["language"]
-    search_fields = [
-        "serial",
-        "enrolment__learner__first_name",
-        "enrolment__learner__last_name",
-        "enrolment__learner__email",
-    ]
+    search_fields = ["serial", "holder_name", "enrolment__learner__email"]
     search_backend_name = None
     inspect_view_fields = [
         "serial",
+        "holder_name",
+        "course_title",
+        "holder_erased_at",
         "language",
         "completed_at",
         "issued_at",
@@ -102,8 +100,8 @@ class CertificateViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("revoke/<int:pk>/", self.revoke_view, name="revoke"),
-            path("reinstate/<int:pk>/", self.reinstate_view, name="reinstate"),
+            path("revoke/<id:pk>/", self.revoke_view, name="revoke"),
+            path("reinstate/<id:pk>/", self.reinstate_view, name="reinstate"),
         ]
 
     def revoke_view(self, request, pk: int):

@@ -16,6 +16,7 @@ from wagtail.search import index
 from enrolments.models import CompletionRulesPanel
 
 from .blocks import RICH_TEXT_FEATURES, InformationStreamBlock, LessonStreamBlock, QuizQuestionStreamBlock
+from .reachability import is_reachable
 
 
 class HomePage(Page):
@@ -150,10 +151,10 @@ class StepPage(Page):
     def get_context(self, request, *args, **kwargs):
         from enrolments.progress import course_outline_for_step
 
+        if not getattr(request, "is_preview", False) and not is_reachable(self):
+            raise Http404
         context = super().get_context(request, *args, **kwargs)
         outline = course_outline_for_step(self, request.user)
-        if not outline.contains(self) and not getattr(request, "is_preview", False):
-            raise Http404
         context["outline"] = outline
         context["previous_step"], context["next_step"] = outline.neighbours(self)
         context["current_step"] = outline.step_for(self)

@@ -76,14 +76,6 @@ class CourseOutline:
         """The first step not yet done, to resume from."""
         return next((step for step in self.steps if not step.done), None)
 
-    def contains(self, page: Page) -> bool:
-        """Whether `page` is a step learners can reach: the course and the step's module are live.
-
-        Wagtail routes to a live page below an unpublished parent (unpublishing a course
-        leaves its lessons live by default), so serving a step must ask this first.
-        """
-        return self.course.live and self.step_for(page) is not None
-
     def step_for(self, page: Page) -> StepItem | None:
         return next((step for step in self.steps if step.page.pk == page.pk), None)
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from courses.models import CoursePage, StepPage
+from courses.reachability import is_reachable
 
 from .models import CompletionRequirement, CompletionRule, Enrolment, StepProgress
 from .signals import course_completed
@@ -59,10 +60,11 @@ def enrol_learner(*, learner, course: CoursePage) -> tuple[Enrolment, bool]:
 def complete_step(*, learner, step: StepPage) -> tuple[StepProgress, bool]:
     """Record that `learner` has completed `step` (any language); returns (progress, created).
 
-    Completing a step twice records it once. The learner must be enrolled on the step's course.
+    Completing a step twice records it once. The learner must be enrolled on the step's course,
+    and the step reachable (it and its module and course live).
     """
     step = source_page(step)
-    if not step.live:
+    if not is_reachable(step):
         raise EnrolmentError(_("This page is not published."))
     course = course_of_step(step)
     enrolment = Enrolment.objects.select_for_update().filter(learner=learner, course=course).first()

@@ -6,6 +6,6 @@ app_name = "enrolments"
 
 urlpatterns = [
     path("mina-kurser/", views.dashboard, name="dashboard"),
-    path("kurser/<int:course_id>/anmal/", views.enrol, name="enrol"),
-    path("steg/<int:page_id>/klar/", views.complete_step, name="complete_step"),
+    path("kurser/<id:course_id>/anmal/", views.enrol, name="enrol"),
+    path("steg/<id:page_id>/klar/", views.complete_step, name="complete_step"),
 ]

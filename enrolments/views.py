@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import CoursePage, LessonPage
+from courses.reachability import is_reachable
 
 from . import services
 from .models import Enrolment
@@ -32,9 +33,9 @@ def enrol(request, course_id: int):
 @require_POST
 def complete_step(request, page_id: int):
     step = get_object_or_404(LessonPage.objects.live().public(), pk=page_id)
-    outline = course_outline_for_step(step, request.user)
-    if not outline.contains(step):
+    if not is_reachable(step):
         raise Http404
+    outline = course_outline_for_step(step, request.user)
     try:
         _progress, created = services.complete_step(learner=request.user, step=step)
     except services.EnrolmentError as error:

@@ -116,8 +116,9 @@ def feedback_questions(
     *,
     reveal: bool,
 ) -> list[dict[str, Any]]:
-    """The drawn questions with the learner's choices and points; with `reveal`, also which
-    choices were right and the explanations."""
+    """The drawn questions with the learner's choices; with `reveal`, also the points per
+    question, whether it was answered correctly, which choices were right and the explanations.
+    Without `reveal` nothing tells a right answer from a wrong one (only the total score does)."""
     blocks = question_blocks(stream_value)
     prepared = []
     for number, item in enumerate(drawn, start=1):
@@ -134,12 +135,12 @@ def feedback_questions(
             if reveal:
                 choice["is_correct"] = full[choice["id"]]["is_correct"]
                 choice["explanation"] = full[choice["id"]]["explanation"]
-        question.update(
-            number=number,
-            awarded=result.get("points", "0"),
-            correct=bool(result.get("correct")),
-            reveal=reveal,
-            explanation=value.get("explanation", "") if (reveal and kind == "true_false") else "",
-        )
+        question.update(number=number, reveal=reveal, explanation="")
+        if reveal:
+            question.update(
+                awarded=result.get("points", "0"),
+                correct=bool(result.get("correct")),
+                explanation=value.get("explanation", "") if kind == "true_false" else "",
+            )
         prepared.append(question)
     return prepared

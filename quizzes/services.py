@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 from wagtail.models import Revision
 
 from courses.models import QuizCounting, QuizFeedback, QuizPage
+from courses.reachability import is_reachable
 from enrolments.models import Enrolment
 from enrolments.services import EnrolmentError, complete_step, course_of_step, source_page
 
@@ -101,10 +102,11 @@ def start_attempt(*, learner, quiz: QuizPage, rng: random.Random | None = None) 
     """Start an attempt at `quiz` (the page in the language shown); returns (attempt, created).
 
     An open attempt is returned as it is. The attempt limit and the wait between attempts
-    of the Swedish source page apply; the questions come from the live revision shown.
+    of the Swedish source page apply; the questions come from the live revision shown. The quiz
+    must be reachable (it and its module and course live) in the language shown and in Swedish.
     """
     source = source_page(quiz)
-    if not (quiz.live and source.live):
+    if not is_reachable(source) or (quiz.pk != source.pk and not is_reachable(quiz)):
         raise QuizError(_("This quiz is not published."))
     enrolment = Enrolment.objects.select_for_update().filter(learner=learner, course=course_of_step(source)).first()
     if enrolment is None:
@@ -149,7 +151,8 @@ def submit_attempt(
     """Grade `attempt` with `answers` ({question id: [choice ids]}); returns (attempt, graded_now).
 
     Grading happens once: a second submit (double click, replay, another tab) returns the
-    already graded attempt unchanged. Passing completes the quiz step for the learner.
+    already graded attempt unchanged. Passing completes the quiz step for the learner. A quiz
+    withdrawn since the attempt started (no longer reachable) grades nothing.
     """
     locked = (
         QuizAttempt.objects.select_for_update(of=("self",))
@@ -162,6 +165,8 @@ def submit_attempt(
     if not locked.is_open:
         return locked, False
     source = locked.quiz
+    if not is_reachable(source):
+        raise QuizError(_("This quiz has been withdrawn. Your answers were not submitted."))
     if source.attempt_limit and locked.number > source.attempt_limit:
         raise QuizError(attempts_used_message(source.attempt_limit))
     content = locked.revision.as_object()
@@ -199,7 +204,7 @@ def submit_attempt(
         )
         == 1
     )
-    if graded_now and passed and source.live:
+    if graded_now and passed:
         try:
             with transaction.atomic():
                 complete_step(learner=learner, step=source)

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -7,6 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale
 
 from courses.models import QuizPage
+from courses.reachability import is_reachable
 
 from . import services
 from .forms import AnswersForm
@@ -18,6 +20,8 @@ from .questions import feedback_questions, learner_questions
 @require_POST
 def start(request, page_id: int):
     quiz = get_object_or_404(QuizPage.objects.live().public(), pk=page_id)
+    if not is_reachable(quiz):
+        raise Http404
     try:
         attempt, _created = services.start_attempt(learner=request.user, quiz=quiz)
     except services.QuizError as error:

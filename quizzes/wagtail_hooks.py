@@ -1,15 +1,22 @@
+from collections.abc import Iterable
+
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Page
 
 from courses.models import QuizPage
 
+from .models import QuizAttempt
 from .results import item_analysis, quiz_summaries
 
 RESULTS_PERMISSION = "quizzes.view_quizattempt"
@@ -65,10 +72,54 @@ class QuizResultsMenuItem(MenuItem):
 def register_results_urls():
     return [
         path("quiz-results/", QuizResultsIndexView.as_view(), name="quizzes_results"),
-        path("quiz-results/<int:quiz_id>/", QuizResultsDetailView.as_view(), name="quizzes_results_detail"),
+        path("quiz-results/<id:quiz_id>/", QuizResultsDetailView.as_view(), name="quizzes_results_detail"),
     ]
 
 
 @hooks.register("register_reports_menu_item")
 def register_results_menu_item():
     return QuizResultsMenuItem(_("Quiz results"), reverse("quizzes_results"), icon_name="tasks", order=700)
+
+
+# Quiz attempts protect their quiz and the revision shown: deleting the page would fail with a
+# server error naming learners. Refuse it, for the page and everything below it, before
+# Wagtail's confirmation page is shown.
+
+
+def learners_with_attempts(pages: Iterable[Page]) -> int:
+    """How many learners have attempted a quiz among `pages` or the pages below them."""
+    in_pages = Q(pk__in=[])
+    for page in pages:
+        in_pages |= Q(path__startswith=page.path)
+    quiz_ids = Page.objects.filter(in_pages).values("pk")
+    return QuizAttempt.objects.filter(quiz__in=quiz_ids).values("learner").distinct().count()
+
+
+def refusal_message(count: int) -> str:
+    return ngettext(
+        "This cannot be deleted: %(count)s learner has taken a quiz in it, and quiz results are kept. "
+        "Unpublish the page instead.",
+        "This cannot be deleted: %(count)s learners have taken a quiz in it, and quiz results are kept. "
+        "Unpublish the page instead.",
+        count,
+    ) % {"count": count}
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_quizzes_with_attempts(request, page):
+    count = learners_with_attempts([page])
+    if count:
+        messages.error(request, refusal_message(count))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deleting_quizzes_with_attempts(request, action_type, objects, action_class_instance):
+    if action_type != "delete" or not issubclass(action_class_instance.model, Page):
+        return None
+    count = learners_with_attempts(objects)
+    if count:
+        messages.error(request, refusal_message(count))
+        return redirect(action_class_instance.next_url)
+    return None

@@ -46,7 +46,8 @@ def language_switcher(context):
         if code in translations:
             url = translations[code].get_url(request)
         else:
-            url = translate_url(request.get_full_path(), code)
+            # Collapsed leading slashes: "//evil.example/" must stay a path on this site.
+            url = translate_url("/" + request.get_full_path().lstrip("/\\"), code)
         links.append({"code": code, "name": LANGUAGE_NAMES[code], "url": url})
     return {"links": links}
 

@@ -1,13 +1,16 @@
 from http import HTTPStatus
 from io import BytesIO
 
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import translation
 
 import pypdf
 import pytest
 
-from certificates.services import revoke_certificate, store_pdf
+from accounts.personal_data import erase_personal_data
+from certificates.models import Certificate
+from certificates.services import CertificateError, pdf_content, render_pdf, revoke_certificate, store_pdf
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +106,72 @@ def test_an_unfinished_course_shows_no_download_on_the_dashboard(learner_client,
     enrol_learner(learner=learner, course=course)
 
     assert "/pdf/" not in learner_client.get(reverse("enrolments:dashboard")).content.decode()
+
+
+def _files_of(certificate) -> list[str]:
+    storage = certificate.pdf.storage
+    if not storage.exists("certificates"):
+        return []
+    return [name for name in storage.listdir("certificates")[1] if name.startswith(certificate.serial)]
+
+
+def _unstore(certificate) -> None:
+    """Back to "not yet stored", as before the delivery task has run (earlier tests reuse serials)."""
+    for name in _files_of(certificate):
+        certificate.pdf.storage.delete(f"certificates/{name}")
+    Certificate.objects.filter(pk=certificate.pk).update(pdf="")
+    certificate.refresh_from_db()
+
+
+def test_a_first_download_stores_the_pdf_it_serves(certificate):
+    _unstore(certificate)
+
+    content = pdf_content(certificate=certificate)
+
+    certificate.refresh_from_db()
+    with certificate.pdf.open("rb") as handle:
+        assert handle.read() == content
+    assert content == render_pdf(certificate)
+
+
+def test_a_stored_pdf_is_served_without_rendering_again(certificate, monkeypatch):
+    store_pdf(certificate=certificate)
+    certificate.refresh_from_db()
+    monkeypatch.setattr("certificates.services.render_pdf", lambda certificate: pytest.fail("rendered again"))
+
+    assert pdf_content(certificate=certificate).startswith(b"%PDF")
+
+
+def test_a_pdf_missing_from_storage_is_rendered_and_stored_again(certificate):
+    store_pdf(certificate=certificate)
+    certificate.refresh_from_db()
+    name = certificate.pdf.name
+    certificate.pdf.storage.delete(name)
+
+    content = pdf_content(certificate=certificate)
+
+    certificate.refresh_from_db()
+    assert certificate.pdf.name == name
+    assert certificate.pdf.storage.exists(name)
+    assert content.startswith(b"%PDF")
+
+
+def test_a_leftover_file_under_the_serials_name_is_replaced_not_kept_beside(certificate):
+    _unstore(certificate)
+    storage = certificate.pdf.storage
+    leftover = storage.save(f"certificates/{certificate.serial}.pdf", ContentFile(b"half a PDF"))
+
+    content = pdf_content(certificate=certificate)
+
+    certificate.refresh_from_db()
+    assert certificate.pdf.name == leftover
+    assert _files_of(certificate) == [f"{certificate.serial}.pdf"]
+    assert content.startswith(b"%PDF")
+
+
+def test_an_erased_certificate_has_no_pdf_to_store(certificate):
+    erase_personal_data(certificate.enrolment.learner)
+    certificate.refresh_from_db()
+
+    with pytest.raises(CertificateError):
+        store_pdf(certificate=certificate)

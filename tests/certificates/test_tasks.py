@@ -82,3 +82,16 @@ def test_regenerating_keeps_one_file(certificate):
     certificate.refresh_from_db()
 
     assert certificate.pdf.name == f"certificates/{certificate.serial}.pdf"
+
+
+def test_the_email_subject_and_text_carry_the_course_title_unescaped(learner, course):
+    course.title = "Brott & straff <grund>"
+    course.save_revision().publish()
+    certificate = complete_course(learner, course).certificate
+
+    tasks.deliver_certificate.enqueue(certificate_id=certificate.pk)
+
+    message = mail.outbox[-1]
+    assert "Brott & straff <grund>" in message.subject
+    assert "Brott & straff <grund>" in message.body
+    assert "Brott &amp; straff &lt;grund&gt;" in message.alternatives[0][0]

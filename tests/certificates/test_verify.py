@@ -11,7 +11,16 @@ from tests.factories import UserFactory, complete_course
 
 pytestmark = pytest.mark.django_db
 
-VERIFICATION_FIELDS = {"status", "holder", "course", "completed_on", "revoked_on", "revocation_reason"}
+VERIFICATION_FIELDS = {
+    "status",
+    "holder",
+    "holder_erased",
+    "serial",
+    "course",
+    "completed_on",
+    "revoked_on",
+    "revocation_reason",
+}
 
 
 def _verify_url(certificate, language: str = "sv") -> str:

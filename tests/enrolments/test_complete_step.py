@@ -6,7 +6,7 @@ from django.utils import timezone
 import pytest
 
 from enrolments.models import Enrolment, StepProgress
-from enrolments.services import complete_step, enrol_learner
+from enrolments.services import EnrolmentError, complete_step, enrol_learner
 
 from ..factories import build_course, english, lessons_of
 
@@ -137,4 +137,23 @@ def test_complete_a_lesson_of_an_unpublished_course_is_not_found(learner_client,
     response = learner_client.post(_complete_url(lesson))
 
     assert response.status_code == HTTPStatus.NOT_FOUND
+    assert not StepProgress.objects.exists()
+
+
+def test_complete_a_lesson_of_an_unpublished_module_is_not_found(learner_client, enrolment, course):
+    lesson = lessons_of(course)[0]
+    lesson.get_parent().specific.unpublish()
+
+    response = learner_client.post(_complete_url(lesson))
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    assert not StepProgress.objects.exists()
+
+
+def test_the_complete_step_service_refuses_a_lesson_of_an_unpublished_module(learner, enrolment, course):
+    lesson = lessons_of(course)[0]
+    lesson.get_parent().specific.unpublish()
+
+    with pytest.raises(EnrolmentError):
+        complete_step(learner=learner, step=lesson)
     assert not StepProgress.objects.exists()

@@ -5,11 +5,12 @@ import re
 from html.parser import HTMLParser
 
 from django.urls import reverse
+from django.utils import translation
 
 from quizzes.services import start_attempt, submit_attempt
 from tests.factories import build_quiz, quiz_question
 
-from .helpers import as_post, correct_answers
+from .helpers import as_post, correct_answers, wrong_answers
 
 QUESTIONS = json.dumps(
     [
@@ -104,3 +105,23 @@ def test_result_page_hides_explanations_until_passed_when_feedback_is_after_pass
     submit_attempt(learner=enrolled, attempt=attempt, answers={})
     page = parse(quiz_client.get(reverse("quizzes:attempt", args=[attempt.pk])))
     assert "Förklaring" not in " ".join(page.text)
+
+
+def test_a_failed_attempt_under_feedback_after_pass_marks_no_question_right_or_wrong(quiz_client, enrolled, course):
+    quiz = build_quiz(course, feedback="after_pass")  # three one-point questions, pass mark 60 %
+    attempt, _created = start_attempt(learner=enrolled, quiz=quiz)
+    answers = {
+        **wrong_answers(attempt),
+        attempt.questions[0]["id"]: correct_answers(attempt)[attempt.questions[0]["id"]],
+    }
+    submit_attempt(learner=enrolled, attempt=attempt, answers=answers)
+
+    with translation.override("en"):
+        response = quiz_client.get(reverse("quizzes:attempt", args=[attempt.pk]))
+    page = parse(response)
+    text = " ".join(" ".join(page.text).split())
+
+    assert "You scored 1 of 3 points" in text
+    assert not any(marker in attribute for attribute in page.attributes for marker in ("--correct", "--wrong"))
+    assert "of 1 points" not in text
+    assert not any("correct" in question or "awarded" in question for question in response.context["questions"])
