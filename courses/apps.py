@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
+
+    def ready(self):
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from . import signals
+
+        page_published.connect(signals.page_changed, dispatch_uid="courses.page_published")
+        page_unpublished.connect(signals.page_changed, dispatch_uid="courses.page_unpublished")
+        post_page_move.connect(signals.page_moved, dispatch_uid="courses.post_page_move")

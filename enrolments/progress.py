@@ -1,36 +1,21 @@
-"""Read-only views of a learner's progress through courses.
+"""A learner's progress laid over the cached structure of a course.
 
-Outlines are built from the pages of the locale being viewed (so links stay in that
-language) and matched to progress by `translation_key`, because progress points at the
-Swedish source pages. The number of queries does not depend on the number of modules,
-steps or courses.
+The structure (courses.structure) comes in the locale being viewed, so links stay in that
+language; progress points at the Swedish source pages and is matched by `translation_key`.
+Laying progress over one course costs two queries, over a learner's courses one, whatever the
+number of modules, steps or courses.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
-from wagtail.models import Page
-
-from courses.models import CoursePage, ModulePage, StepPage
+from courses.structure import CourseStructure, ModuleEntry, StepEntry
 
 from .models import Enrolment, StepProgress
 
 
-@dataclass
-class StepItem:
-    page: StepPage
-    done: bool
-
-    @property
-    def kind(self) -> str:
-        return self.page.step_kind
-
-
-@dataclass
-class ModuleItem:
-    page: ModulePage
-    steps: list[StepItem] = field(default_factory=list)
+class _Counted:
+    """The progress arithmetic of anything that has `steps` (each with `done`)."""
 
     @property
     def total(self) -> int:
@@ -46,105 +31,125 @@ class ModuleItem:
 
 
 @dataclass
-class CourseOutline:
-    course: CoursePage
+class OutlineStep:
+    entry: StepEntry
+    done: bool
+
+    @property
+    def pk(self) -> int:
+        return self.entry.pk
+
+    @property
+    def title(self) -> str:
+        return self.entry.title
+
+    @property
+    def summary(self) -> str:
+        return self.entry.summary
+
+    @property
+    def url(self) -> str:
+        return self.entry.url
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+
+@dataclass
+class OutlineModule(_Counted):
+    entry: ModuleEntry
+    steps: list[OutlineStep] = field(default_factory=list)
+
+    @property
+    def pk(self) -> int:
+        return self.entry.pk
+
+    @property
+    def title(self) -> str:
+        return self.entry.title
+
+    @property
+    def summary(self) -> str:
+        return self.entry.summary
+
+
+@dataclass
+class LearnerOutline(_Counted):
+    """One learner's view of one course. `current_step`, `previous_step` and `next_step` are about the
+    page the outline was made for (None on the course page); `show_body` says whether that page's
+    content is shown (to an enrolled learner, or in an editor's preview)."""
+
+    course: CourseStructure
     enrolment: Enrolment | None
-    modules: list[ModuleItem] = field(default_factory=list)
+    modules: list[OutlineModule] = field(default_factory=list)
+    current_step: OutlineStep | None = None
+    previous_step: OutlineStep | None = None
+    next_step: OutlineStep | None = None
+    preview: bool = False
 
     @property
     def is_enrolled(self) -> bool:
         return self.enrolment is not None
 
     @property
-    def steps(self) -> list[StepItem]:
+    def show_body(self) -> bool:
+        return self.is_enrolled or self.preview
+
+    @property
+    def steps(self) -> list[OutlineStep]:
         return [step for module in self.modules for step in module.steps]
 
     @property
-    def total(self) -> int:
-        return len(self.steps)
-
-    @property
-    def done_count(self) -> int:
-        return sum(step.done for step in self.steps)
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.done_count / self.total) if self.total else 0
-
-    @property
-    def next_step(self) -> StepItem | None:
+    def resume_step(self) -> OutlineStep | None:
         """The first step not yet done, to resume from."""
         return next((step for step in self.steps if not step.done), None)
 
-    def contains(self, page: Page) -> bool:
-        """Whether `page` is a step learners can reach: the course and the step's module are live.
-
-        Wagtail routes to a live page below an unpublished parent (unpublishing a course
-        leaves its lessons live by default), so serving a step must ask this first.
-        """
-        return self.course.live and self.step_for(page) is not None
-
-    def step_for(self, page: Page) -> StepItem | None:
-        return next((step for step in self.steps if step.page.pk == page.pk), None)
-
-    def neighbours(self, page: Page) -> tuple[StepItem | None, StepItem | None]:
-        steps = self.steps
-        for index, step in enumerate(steps):
-            if step.page.pk == page.pk:
-                previous = steps[index - 1] if index > 0 else None
-                following = steps[index + 1] if index + 1 < len(steps) else None
-                return previous, following
-        return None, None
+    def step_for(self, page_pk: int) -> OutlineStep | None:
+        return next((step for step in self.steps if step.pk == page_pk), None)
 
 
-def course_outlines(courses: list[CoursePage], user) -> list[CourseOutline]:
-    """Outlines of `courses` (pages of one locale) with `user`'s progress: four queries or so in all."""
-    if not courses:
-        return []
-    in_any_course = Q()
-    for course in courses:
-        in_any_course |= Q(path__startswith=course.path, depth__gt=course.depth)
-    pages = Page.objects.live().public().filter(in_any_course).order_by("path").defer_streamfields().specific()
+def _overlay(structure: CourseStructure, enrolment: Enrolment | None, done_keys: set, page_pk: int | None):
+    outline = LearnerOutline(
+        course=structure,
+        enrolment=enrolment,
+        modules=[
+            OutlineModule(
+                entry=module,
+                steps=[OutlineStep(entry=step, done=step.translation_key in done_keys) for step in module.steps],
+            )
+            for module in structure.modules
+        ],
+    )
+    steps = outline.steps
+    for index, step in enumerate(steps):
+        if step.pk == page_pk:
+            outline.current_step = step
+            outline.previous_step = steps[index - 1] if index > 0 else None
+            outline.next_step = steps[index + 1] if index + 1 < len(steps) else None
+    return outline
 
-    keys = [course.translation_key for course in courses]
-    enrolments: dict = {}
+
+def learner_outline(*, structure: CourseStructure, user, page_pk: int | None = None) -> LearnerOutline:
+    """`user`'s progress in the course of `structure`, seen from the page `page_pk` (a step, or None)."""
+    enrolment = None
     done_keys: set = set()
     if user.is_authenticated:
-        enrolments = {
-            enrolment.course.translation_key: enrolment
-            for enrolment in Enrolment.objects.filter(learner=user, course__translation_key__in=keys).select_related(
-                "course"
+        enrolment = Enrolment.objects.filter(learner=user, course__translation_key=structure.translation_key).first()
+        if enrolment is not None:
+            done_keys = set(
+                StepProgress.objects.filter(enrolment=enrolment).values_list("step__translation_key", flat=True)
             )
-        }
-        done_keys = set(
-            StepProgress.objects.filter(enrolment__in=enrolments.values()).values_list(
-                "step__translation_key", flat=True
-            )
-        )
-
-    outlines = {
-        course.path: CourseOutline(course=course, enrolment=enrolments.get(course.translation_key))
-        for course in courses
-    }
-    modules: dict[str, ModuleItem] = {}
-    for page in pages:
-        if isinstance(page, ModulePage):
-            module = ModuleItem(page=page)
-            modules[page.path] = module
-            outline = outlines.get(page.path[: -Page.steplen])
-            if outline is not None:
-                outline.modules.append(module)
-        elif isinstance(page, StepPage):
-            module = modules.get(page.path[: -Page.steplen])
-            if module is not None:
-                module.steps.append(StepItem(page=page, done=page.translation_key in done_keys))
-    return list(outlines.values())
+    return _overlay(structure, enrolment, done_keys, page_pk)
 
 
-def course_outline(course: CoursePage, user) -> CourseOutline:
-    return course_outlines([course], user)[0]
-
-
-def course_outline_for_step(step: StepPage, user) -> CourseOutline:
-    course = CoursePage.objects.ancestor_of(step).first()
-    return course_outline(course, user)
+def learner_outlines(*, enrolments: Sequence[Enrolment], structures: Sequence[CourseStructure]) -> list[LearnerOutline]:
+    """The outlines of a learner's `enrolments`, each over its course's structure (in the same order)."""
+    done: dict[int, set] = {enrolment.pk: set() for enrolment in enrolments}
+    rows = StepProgress.objects.filter(enrolment__in=list(done)).values_list("enrolment_id", "step__translation_key")
+    for enrolment_id, translation_key in rows:
+        done[enrolment_id].add(translation_key)
+    return [
+        _overlay(structure, enrolment, done[enrolment.pk], None)
+        for enrolment, structure in zip(enrolments, structures, strict=True)
+    ]

@@ -13,9 +13,7 @@ from django.utils.translation import gettext
 
 from wagtail.models import Locale
 
-from courses.models import QuizPage
-
-from .models import QuizAttempt
+from .models import QuizAttempt, QuizPage
 from .questions import gradable_questions, question_blocks
 
 

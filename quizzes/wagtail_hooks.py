@@ -8,8 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from courses.models import QuizPage
-
+from .models import QuizPage
 from .results import item_analysis, quiz_summaries
 
 RESULTS_PERMISSION = "quizzes.view_quizattempt"

@@ -1,4 +1,4 @@
-"""Invariant 7: quiz pages and submitting issue the same number of queries for 10 or 50 questions."""
+"""Quiz pages and submitting issue the same number of queries for 10 or 50 questions."""
 
 import json
 
