@@ -1,4 +1,4 @@
-"""Drop cached course structures when published content changes.
+"""Drop cached course structures and page chrome when published content changes.
 
 Publishing (aliases included), unpublishing and moving send Wagtail's signals; deleting a live
 page unpublishes it first (Wagtail's own pre_delete handler), so deletes arrive as unpublishing.
@@ -13,6 +13,8 @@ from django.db.models import Q
 
 from wagtail.models import Page
 
+from .chrome import bump_chrome_version
+from .middleware import forget_sites
 from .models import CoursePage
 from .structure import forget_courses
 
@@ -33,7 +35,11 @@ def _now_and_on_commit(forget) -> None:
 
 
 def _forget(translation_keys: set[UUID]) -> None:
-    _now_and_on_commit(lambda: forget_courses(translation_keys))
+    def forget():
+        forget_courses(translation_keys)
+        bump_chrome_version()
+
+    _now_and_on_commit(forget)
 
 
 def page_changed(sender, instance: Page, **kwargs) -> None:
@@ -44,3 +50,9 @@ def page_changed(sender, instance: Page, **kwargs) -> None:
 def page_moved(sender, instance: Page, parent_page_before: Page, **kwargs) -> None:
     """Receiver of post_page_move: the courses at the old place and at the new one."""
     _forget(courses_around(instance) | courses_around(parent_page_before))
+
+
+def site_changed(sender, **kwargs) -> None:
+    """Receiver of post_save and post_delete of Site: another host or root page changes every link."""
+    _now_and_on_commit(forget_sites)
+    _forget(set(CoursePage.objects.values_list("translation_key", flat=True)))

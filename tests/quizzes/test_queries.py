@@ -11,7 +11,7 @@ from tests.factories import build_quiz, quiz_question
 
 from .helpers import as_post, correct_answers
 
-QUIZ_PAGE_QUERIES = 30
+QUIZ_PAGE_QUERIES = 17
 ATTEMPT_PAGE_QUERIES = 14
 SUBMIT_QUERIES = 34
 
