@@ -13,7 +13,7 @@ def refuse_unreachable_steps(serve):
     are not served through here)."""
 
     def inner(page, request, serve_args, serve_kwargs):
-        if isinstance(page, StepPage) and not is_reachable(page):
+        if isinstance(page, StepPage) and not is_reachable(page, request=request):
             raise Http404
         return serve(page, request, serve_args, serve_kwargs)
 

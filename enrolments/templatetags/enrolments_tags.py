@@ -11,11 +11,11 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def learner_outline(context, page) -> LearnerOutline | None:
     """{% learner_outline page as outline %}: the signed-in learner's progress in the course of `page`
-    (the course page or one of its steps), seen from `page`. Reads only: two queries at most."""
-    structure = structure_for(page)
+    (the course page or one of its steps), seen from `page`. Reads only: one query at most."""
+    request = context["request"]
+    structure = structure_for(page, request=request)
     if structure is None:
         return None
-    request = context["request"]
     outline = outline_for(structure=structure, user=request.user, page_pk=page.pk)
     outline.preview = getattr(request, "is_preview", False)
     return outline
