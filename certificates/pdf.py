@@ -87,10 +87,11 @@ def _draw_frame(canvas: Canvas) -> None:
 
 
 def _draw_qr(canvas: Canvas, url: str, *, x: float, y: float) -> None:
-    widget = QrCodeWidget(url, barLevel="M", barBorder=2)
-    left, bottom, right, top = widget.getBounds()
+    # The widget encodes the URL again each time it is measured or drawn: draw it once into shapes.
+    symbol = QrCodeWidget(url, barLevel="M", barBorder=2).draw()
+    left, bottom, right, top = symbol.getBounds()
     drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (right - left), 0, 0, QR_SIZE / (top - bottom), 0, 0])
-    drawing.add(widget)
+    drawing.add(symbol)
     renderPDF.draw(drawing, canvas, x, y)
 
 
