@@ -92,13 +92,6 @@ class LessonPageFactory(wagtail_factories.PageFactory):
     body = factory.LazyFunction(_lesson_body)
 
 
-class EnrolmentFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Enrolment
-
-    learner = factory.SubFactory(UserFactory)
-
-
 def swedish_home() -> HomePage:
     return HomePage.objects.get(locale__language_code="sv", depth=2)
 
