@@ -1,9 +1,17 @@
+from django.db import connection
+
 import pytest
 
 from organisations.models import Municipality
 from organisations.services import load_reference_data
 
 from .factories import MunicipalLearnerFactory, UserFactory, build_course
+
+
+def pytest_runtest_setup(item):
+    """Tests marked `postgres` (row locks, concurrency) run on PostgreSQL only."""
+    if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (row locks); run with DATABASE_URL=postgres://…")
 
 
 @pytest.fixture

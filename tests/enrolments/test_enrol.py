@@ -164,8 +164,6 @@ def test_duplicate_enrolment_is_refused_by_the_database(learner, course):
 def test_two_concurrent_enrolments_make_one_row():
     import threading
 
-    if connection.vendor != "postgresql":
-        pytest.skip("concurrency test needs PostgreSQL")
     course = build_course(modules=1, lessons_per_module=1)
     learner = UserFactory()
     barrier = threading.Barrier(2)
