@@ -86,7 +86,9 @@ class LearnerOutline(_Counted):
         return next((step for step in self.steps if step.pk == page_pk), None)
 
 
-def _overlay(structure: CourseStructure, enrolment: Enrolment | None, done_keys: set[str], page_pk: int | None):
+def _overlay(
+    structure: CourseStructure, enrolment: Enrolment | None, done_keys: set[str], page_pk: int | None
+) -> LearnerOutline:
     outline = LearnerOutline(
         course=structure,
         enrolment=enrolment,
