@@ -43,6 +43,8 @@ bench: $(VENV)/.installed-test
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages -l sv --ignore=.venv --ignore=staticfiles --no-obsolete

@@ -1,8 +1,10 @@
 """`make bench`: run every bench/bench_*.py module against a throwaway test database.
 
-Each module's `run()` returns rows {"name", "median_ms", "p95_ms", "queries", "note"} (see
-bench/timing.py). The figures are printed and written to bench/RESULTS.md. A module that raises is
-reported as failed and the others still run. Timings are never asserted anywhere.
+Each module's `run()` returns rows {"name", "median_ms", "p95_ms", "queries", "note"} and
+optionally "ratio" (see bench/timing.py). The figures and the machine's load average at the start
+and at the end are printed and written to bench/RESULTS.md; a "## Before and after" section
+already in that file is kept. A module that raises is reported as failed and the others still run.
+Timings are never asserted anywhere.
 """
 
 import importlib
@@ -15,16 +17,20 @@ from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
 RESULTS = BENCH_DIR / "RESULTS.md"
+KEPT_SECTION = "## Before and after"
 
 INTRODUCTION = """\
 Figures from `make bench` (`python -m bench`): each benchmark runs in-process against a throwaway
 test database created from the migrations, with the test settings (local-memory cache, database
-sessions, MD5 password hashing). Page timings are the server time of a request made through
-`django.test.Client` (URL routing, middleware, session and user lookup, Wagtail page serving and
-template rendering; no network, no browser), after a warm-up; *queries* is the number of SQL
-queries of one such request. Medians show the typical cost, p95 the slow tail; compare rows of one
-run with each other rather than across machines. Timings are never asserted in the test suite:
-query ceilings are pinned there with `django_assert_max_num_queries` instead.
+sessions, MD5 password hashing) but without the test runner's template instrumentation. Page
+timings are the server time of a request made through `django.test.Client` (URL routing,
+middleware, session and user lookup, Wagtail page serving and template rendering; no network, no
+browser), after a warm-up; *queries* is the number of SQL queries of one such request, warm.
+Medians show the typical cost, p95 the slow tail; compare rows of one run with each other rather
+than across machines or runs: a loaded machine (see the load average) slows every row.
+*× baseline* is a row's median as a multiple of its baseline's (in bench_pages: the plain page with
+the same body, requested by the same visitor in the same rounds). Timings are never asserted in
+the test suite: query ceilings are pinned there with `django_assert_max_num_queries` instead.
 """
 
 
@@ -46,6 +52,11 @@ def _machine() -> dict[str, str]:
         "Python": platform.python_version(),
         "Database": f"{connection.display_name} {'.'.join(map(str, connection.get_database_version()))}",
     }
+
+
+def _load_average() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} / {five:.2f} / {fifteen:.2f} (1 / 5 / 15 minutes, {os.cpu_count()} cores)"
 
 
 def _modules() -> list[str]:
@@ -70,29 +81,38 @@ def _fmt(value, digits: int = 2) -> str:
 
 
 def _table(rows: list[dict]) -> list[str]:
-    lines = ["| benchmark | median ms | p95 ms | queries | note |", "| --- | ---: | ---: | ---: | --- |"]
+    lines = [
+        "| benchmark | median ms | p95 ms | × baseline | queries | note |",
+        "| --- | ---: | ---: | ---: | ---: | --- |",
+    ]
     for row in rows:
-        cells = [row["name"], _fmt(row.get("median_ms")), _fmt(row.get("p95_ms")), _fmt(row.get("queries"))]
-        cells.append(row.get("note") or "")
+        cells = [row["name"], _fmt(row.get("median_ms")), _fmt(row.get("p95_ms")), _fmt(row.get("ratio"))]
+        cells += [_fmt(row.get("queries")), row.get("note") or ""]
         lines.append("| " + " | ".join(str(cell).replace("|", "\\|") for cell in cells) + " |")
     return lines
 
 
 def _print_results(results: list[tuple[str, list[dict], str | None]]) -> None:
     width = max([len(row["name"]) for _name, rows, _error in results for row in rows] + [40])
-    print(f"\n{'benchmark':<{width}}  {'median ms':>10}  {'p95 ms':>10}  {'queries':>7}  note")
+    print(f"\n{'benchmark':<{width}}  {'median ms':>10}  {'p95 ms':>10}  {'×':>5}  {'queries':>7}  note")
     for name, rows, error in results:
         print(f"-- {name}")
         if error:
-            print(f"{'FAILED':<{width}}  {'':>10}  {'':>10}  {'':>7}  {error}")
+            print(f"{'FAILED':<{width}}  {'':>10}  {'':>10}  {'':>5}  {'':>7}  {error}")
         for row in rows:
             print(
                 f"{row['name']:<{width}}  {_fmt(row.get('median_ms')):>10}  {_fmt(row.get('p95_ms')):>10}  "
-                f"{_fmt(row.get('queries')):>7}  {row.get('note') or ''}"
+                f"{_fmt(row.get('ratio')):>5}  {_fmt(row.get('queries')):>7}  {row.get('note') or ''}"
             )
 
 
+def _kept_section() -> str:
+    previous = RESULTS.read_text() if RESULTS.exists() else ""
+    return previous[previous.index(KEPT_SECTION) :] if KEPT_SECTION in previous else ""
+
+
 def _write_results(results: list[tuple[str, list[dict], str | None]], machine: dict[str, str]) -> None:
+    kept = _kept_section()
     lines = ["# Benchmark results", "", INTRODUCTION, f"Run on {datetime.now().astimezone():%Y-%m-%d %H:%M %Z}.", ""]
     lines += [f"- **{key}:** {value}" for key, value in machine.items()]
     for name, rows, error in results:
@@ -100,7 +120,7 @@ def _write_results(results: list[tuple[str, list[dict], str | None]], machine: d
         if error:
             rows = [{"name": "FAILED", "note": error}, *rows]
         lines += _table(rows)
-    RESULTS.write_text("\n".join(lines) + "\n")
+    RESULTS.write_text("\n".join(lines) + "\n" + (f"\n{kept}" if kept else ""))
 
 
 def main() -> int:
@@ -112,20 +132,20 @@ def main() -> int:
     django.setup()
 
     from django.db import connection
-    from django.test.utils import setup_test_environment, teardown_test_environment
 
-    setup_test_environment()
+    # No setup_test_environment(): its template instrumentation would slow template-heavy pages.
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
-        machine = _machine()
+        machine = {**_machine(), "Load average at the start": _load_average()}
+        print(f"load average at the start: {machine['Load average at the start']}", flush=True)
         results = []
         for name in _modules():
             print(f"running {name} …", flush=True)
             rows, error = _run_module(name)
             results.append((name, rows, error))
+        machine["Load average at the end"] = _load_average()
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
     _print_results(results)
     _write_results(results, machine)
     print(f"\nwritten to {RESULTS.relative_to(BENCH_DIR.parent)}")

@@ -56,7 +56,7 @@ def run() -> list[dict]:
             ("certificate verification page", verify, "anonymous, HTML"),
             ("certificate verification JSON", verify_json, "anonymous, Accept: application/json"),
         ):
-            queries = count_queries(fn)
             median_ms, p95_ms = measure(fn, repeat=PAGE_REPEAT, warmup=20)
+            queries = count_queries(fn)
             rows.append({"name": name, "median_ms": median_ms, "p95_ms": p95_ms, "queries": queries, "note": note})
     return rows

@@ -13,7 +13,8 @@ class CertificatesConfig(AppConfig):
         from enrolments.models import Enrolment
         from enrolments.signals import course_completed
 
-        from . import services
+        from . import services, tasks
+        from .signals import certificate_issued
 
         course_completed.connect(services.issue_on_completion, dispatch_uid="certificates.issue_on_completion")
         pre_delete.connect(
@@ -21,6 +22,7 @@ class CertificatesConfig(AppConfig):
             sender=Enrolment,
             dispatch_uid="certificates.erase_holder_of_deleted_enrolment",
         )
+        certificate_issued.connect(tasks.deliver_on_issue, dispatch_uid="certificates.deliver_on_issue")
         # Erased before the enrolments they belong to (default order 100).
         personal_data.register(
             "certificates", export=services.export_personal_data, erase=services.erase_personal_data, order=50

@@ -1,11 +1,12 @@
 """The certificate as a one-page A4 landscape PDF (reportlab, DejaVu Sans embedded).
 
-Rendering is deterministic (reportlab's invariant mode): the same certificate gives the same
-bytes, so a regenerated PDF has the same text and layout. Learner text is escaped before it
-reaches reportlab's Paragraph markup.
+Rendering is deterministic (reportlab's invariant mode): the same values give the same bytes,
+so a regenerated PDF has the same text and layout. Learner text is escaped before it reaches
+reportlab's Paragraph markup. This module takes plain values and knows no model.
 """
 
 import threading
+from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -25,8 +26,6 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
-
-from .models import Certificate
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 REGULAR = "DejaVuSans"
@@ -88,27 +87,24 @@ def _draw_frame(canvas: Canvas) -> None:
 
 
 def _draw_qr(canvas: Canvas, url: str, *, x: float, y: float) -> None:
-    widget = QrCodeWidget(url, barLevel="M", barBorder=2)
-    left, bottom, right, top = widget.getBounds()
+    # The widget encodes the URL again each time it is measured or drawn: draw it once into shapes.
+    symbol = QrCodeWidget(url, barLevel="M", barBorder=2).draw()
+    left, bottom, right, top = symbol.getBounds()
     drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (right - left), 0, 0, QR_SIZE / (top - bottom), 0, 0])
-    drawing.add(widget)
+    drawing.add(symbol)
     renderPDF.draw(drawing, canvas, x, y)
 
 
-def render_certificate(certificate: Certificate) -> bytes:
-    """The certificate's PDF in its language, with the name and course title recorded at issue."""
-    from .services import verification_url
-
+def render_certificate(
+    *, serial: str, holder: str, course: str, completed_at: datetime, verification_url: str, language: str
+) -> bytes:
+    """The certificate's PDF in `language`: `holder` completed `course`, checkable at `verification_url`."""
     _register_fonts()
-    language = certificate.language
-    holder = certificate.holder_name
-    course = certificate.course_title
-    url = verification_url(certificate, language=language)
     buffer = BytesIO()
     with translation.override(language):
-        completed_on = formats.date_format(timezone.localdate(certificate.completed_at), "j F Y")
+        completed_on = formats.date_format(timezone.localdate(completed_at), "j F Y")
         canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1, pageCompression=1)
-        canvas.setTitle(f"{_('Certificate')} {certificate.serial}")
+        canvas.setTitle(f"{_('Certificate')} {serial}")
         canvas.setAuthor("Samverkansakademin")
         canvas.setSubject(course)
         canvas.setCreator("Samverkansakademin")
@@ -150,8 +146,10 @@ def render_certificate(certificate: Certificate) -> bytes:
         lines = [
             Paragraph(escape(organisations), small_bold),
             Paragraph(escape(about), small),
-            Paragraph(escape(_("Serial number: %(serial)s") % {"serial": certificate.serial}), small_bold),
-            Paragraph(escape(_("Check that this certificate is genuine at:")) + "<br/>" + escape(url), small),
+            Paragraph(escape(_("Serial number: %(serial)s") % {"serial": serial}), small_bold),
+            Paragraph(
+                escape(_("Check that this certificate is genuine at:")) + "<br/>" + escape(verification_url), small
+            ),
         ]
         y = 24 * mm
         for paragraph in reversed(lines):
@@ -161,7 +159,7 @@ def render_certificate(certificate: Certificate) -> bytes:
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(1.2)
         canvas.line(left, max(y, 22 * mm + QR_SIZE) + 4 * mm, PAGE_WIDTH - 24 * mm, max(y, 22 * mm + QR_SIZE) + 4 * mm)
-        _draw_qr(canvas, url, x=PAGE_WIDTH - 24 * mm - QR_SIZE, y=22 * mm)
+        _draw_qr(canvas, verification_url, x=PAGE_WIDTH - 24 * mm - QR_SIZE, y=22 * mm)
         canvas.showPage()
         canvas.save()
     return buffer.getvalue()

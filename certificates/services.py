@@ -15,11 +15,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
+from wagtail.models import Locale
 
 from courses.models import CoursePage
 from enrolments.models import Enrolment
 
 from .models import Certificate, CertificateStatus, SerialCounter
+from .pdf import render_certificate
+from .signals import certificate_issued
 
 CERTIFICATE_LOG_REVOKE = "certificates.revoke"
 CERTIFICATE_LOG_REINSTATE = "certificates.reinstate"
@@ -59,8 +62,8 @@ def issue_certificate(*, enrolment: Enrolment) -> tuple[Certificate, bool]:
 
     Exactly once per enrolment: the enrolment row is locked while checking and issuing, and a
     unique constraint backs it. The certificate records the holder's name and the course title
-    (in the certificate's language) as they are now. The PDF and the e-mail follow in a task
-    once this commits.
+    (in the certificate's language) as they are now. `certificate_issued` is sent once this
+    commits (the PDF and the e-mail follow in a task).
     """
     existing = Certificate.objects.filter(enrolment_id=enrolment.pk).first()
     if existing is not None:
@@ -89,14 +92,8 @@ def issue_certificate(*, enrolment: Enrolment) -> tuple[Certificate, bool]:
             )
     except IntegrityError:
         return Certificate.objects.get(enrolment_id=enrolment.pk), False
-    transaction.on_commit(lambda: _enqueue_delivery(certificate.pk))
+    transaction.on_commit(lambda: certificate_issued.send(sender=Certificate, certificate=certificate))
     return certificate, True
-
-
-def _enqueue_delivery(certificate_id: int) -> None:
-    from .tasks import deliver_certificate
-
-    deliver_certificate.enqueue(certificate_id=certificate_id)
 
 
 def issue_on_completion(sender, *, enrolment: Enrolment, **kwargs) -> None:
@@ -115,19 +112,20 @@ def course_title_in(course: CoursePage, language: str) -> str:
     """The title of `course` (the Swedish page) in `language` where it is translated, else the Swedish title."""
     if language == settings.LANGUAGE_CODE:
         return course.title
-    translated = (
-        type(course)
-        .objects.filter(translation_key=course.translation_key, locale__language_code=language)
-        .values_list("title", flat=True)
-        .first()
-    )
-    return translated or course.title
+    translated = course.get_translation_or_none(Locale.objects.get_for_language(language))
+    return translated.title if translated else course.title
 
 
 def render_pdf(certificate: Certificate) -> bytes:
-    from .pdf import render_certificate
-
-    return render_certificate(certificate)
+    """The certificate's PDF in its language."""
+    return render_certificate(
+        serial=certificate.serial,
+        holder=certificate.holder_name,
+        course=certificate.course_title,
+        completed_at=certificate.completed_at,
+        verification_url=verification_url(certificate),
+        language=certificate.language,
+    )
 
 
 def _stored_content(certificate: Certificate) -> bytes | None:

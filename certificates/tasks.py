@@ -16,3 +16,8 @@ def deliver_certificate(certificate_id: int) -> str:
     services.store_pdf(certificate=certificate)
     services.send_certificate_email(certificate=certificate)
     return certificate.serial
+
+
+def deliver_on_issue(sender, *, certificate: Certificate, **kwargs) -> None:
+    """Receiver of certificates.signals.certificate_issued."""
+    deliver_certificate.enqueue(certificate_id=certificate.pk)

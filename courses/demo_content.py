@@ -1,6 +1,7 @@
 """A small demo course (two modules from the training's curriculum) and the site's
 information pages, so that `make run` shows a working site. The full training arrives
-later through the content importer.
+later through the content importer. The `load_demo_content` command (in quizzes/, which adds
+a quiz to each module) runs these, then mirrors the pages into English.
 
 Idempotent: pages are matched by slug under their parent and left alone when they exist.
 """
@@ -250,8 +251,6 @@ def _body(blocks: list[dict]) -> str:
 @transaction.atomic
 def load_demo_content(*, progress: Callable[[str], None] | None = None) -> int:
     """Create the demo course and information pages under the Swedish home page; returns pages created."""
-    from wagtail_localize.synctree import synchronize_tree
-
     report = progress or (lambda message: None)
     sv = Locale.objects.get(language_code="sv")
     home = HomePage.objects.get(locale=sv, depth=2)
@@ -314,9 +313,14 @@ def load_demo_content(*, progress: Callable[[str], None] | None = None) -> int:
             )
             created += was_created
         report(module_spec["title"])
+    return created
 
+
+def synchronise_translations() -> None:
+    """Mirror new Swedish pages into the other locales (as aliases), as the admin does on creation."""
+    from wagtail_localize.synctree import synchronize_tree
+
+    sv = Locale.objects.get(language_code="sv")
     for locale in Locale.objects.exclude(pk=sv.pk):
         synchronize_tree(sv, locale)
-    report("English tree synchronised")
     Site.clear_site_root_paths_cache()
-    return created

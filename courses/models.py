@@ -1,25 +1,52 @@
-"""Page types editors author. Pages describe and render content; learner state lives in
-enrolments/ and points at the Swedish source page of each step."""
+"""Page types editors author, and the completion rules of a course. Pages describe and render
+content; learner state lives in the learner apps, which point at the Swedish source pages and
+reach templates through their own template tags."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
-from enrolments.models import CompletionRulesPanel
-
-from .blocks import RICH_TEXT_FEATURES, InformationStreamBlock, LessonStreamBlock, QuizQuestionStreamBlock
-from .reachability import is_reachable
+from .blocks import RICH_TEXT_FEATURES, InformationStreamBlock, LessonStreamBlock
+from .panels import CompletionRulesPanel, StepChooserPanel
 
 
-class HomePage(Page):
+class SitePage(Page):
+    """What every page type of the site shares."""
+
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        """The view restrictions of this page and its ancestors, an alias answering with its source's,
+        exactly as Wagtail finds them, but in two queries at any depth (Wagtail loads each alias's
+        source one by one: five more queries for an English lesson)."""
+        rows = Page.objects.ancestor_of(self, inclusive=True).values_list("pk", "alias_of", "alias_of__alias_of")
+        page_ids = set()
+        sources = set()
+        for pk, source, source_of_source in rows:
+            if source is None:
+                page_ids.add(pk)
+            elif source_of_source is None:
+                page_ids.add(source)
+            else:
+                sources.add(source_of_source)
+        while sources:
+            resolved = dict(Page.objects.filter(pk__in=sources).values_list("pk", "alias_of"))
+            page_ids.update(pk for pk, source in resolved.items() if source is None)
+            sources = {source for source in resolved.values() if source is not None}
+        return PageViewRestriction.objects.filter(page_id__in=page_ids)
+
+
+class HomePage(SitePage):
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
     body = StreamField(InformationStreamBlock(), verbose_name=_("body"), blank=True)
 
@@ -32,6 +59,31 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def route(self, request, path_components):
+        """Find the page at the rest of the path in one query (by url_path), where Wagtail asks two
+        per level (five levels down to a lesson). The page found is routed as Wagtail would (its
+        own `route`, which answers 404 unless it is live), with its parents cached on it; a path
+        this does not find is left to Wagtail's walk (its 404 or a page's custom route)."""
+        if not path_components:
+            return super().route(request, path_components)
+        url_paths = [f"{self.url_path}{'/'.join(path_components[:end])}/" for end in range(1, len(path_components) + 1)]
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(
+                slug__in=path_components, url_path__in=url_paths, path__startswith=self.path
+            )
+        }
+        parent = self
+        for url_path in url_paths:
+            page = found.get(url_path)
+            if page is None or page.path[: -Page.steplen] != parent.path:
+                return super().route(request, path_components)
+            page._cached_parent_obj = parent
+            parent = page
+        target = parent.specific
+        target._cached_parent_obj = parent._cached_parent_obj
+        return target.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -49,7 +101,7 @@ class HomePage(Page):
         return context
 
 
-class InformationPage(Page):
+class InformationPage(SitePage):
     """About, privacy, accessibility statement and other plain pages."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -65,7 +117,7 @@ class InformationPage(Page):
         verbose_name_plural = _("information pages")
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(SitePage):
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -82,7 +134,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(SitePage):
     summary = models.TextField(_("summary"), help_text=_("One or two sentences shown in course lists."))
     description = RichTextField(_("description"), features=RICH_TEXT_FEATURES, blank=True)
     audience = models.CharField(_("who it is for"), max_length=250, blank=True)
@@ -108,36 +160,30 @@ class CoursePage(Page):
         verbose_name = _("course")
         verbose_name_plural = _("courses")
 
-    def get_context(self, request, *args, **kwargs):
-        from enrolments.progress import course_outline
 
-        context = super().get_context(request, *args, **kwargs)
-        context["outline"] = course_outline(self, request.user)
-        return context
+class ModulePage(SitePage):
+    """A section of a course. The step types that may live under it name it as their parent."""
 
-
-class ModulePage(Page):
     summary = models.TextField(_("summary"), blank=True)
     objectives = RichTextField(_("learning objectives"), features=["ul", "ol", "bold", "italic"], blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("objectives")]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["courses.LessonPage", "courses.QuizPage"]
 
     class Meta:
         verbose_name = _("module")
         verbose_name_plural = _("modules")
 
     def serve(self, request, *args, **kwargs):
-        from django.shortcuts import redirect
-
         # A module has no page of its own: it is a section of the course page.
         return redirect(f"{self.get_parent().get_url(request)}#module-{self.pk}")
 
 
-class StepPage(Page):
-    """A page a learner works through and completes: lessons now; quizzes and assignments later."""
+class StepPage(SitePage):
+    """A page a learner works through and completes. Each step type (a lesson here; quizzes and
+    assignments in their own apps) sets `step_kind`, the kind a completion rule asks for. Serving
+    a step that is not reachable answers 404 (courses.wagtail_hooks)."""
 
     step_kind = "step"
     summary = models.TextField(_("summary"), blank=True, help_text=_("What the learner will get out of this step."))
@@ -147,19 +193,6 @@ class StepPage(Page):
 
     class Meta:
         abstract = True
-
-    def get_context(self, request, *args, **kwargs):
-        from enrolments.progress import course_outline_for_step
-
-        if not getattr(request, "is_preview", False) and not is_reachable(self):
-            raise Http404
-        context = super().get_context(request, *args, **kwargs)
-        outline = course_outline_for_step(self, request.user)
-        context["outline"] = outline
-        context["previous_step"], context["next_step"] = outline.neighbours(self)
-        context["current_step"] = outline.step_for(self)
-        context["show_body"] = outline.is_enrolled or getattr(request, "is_preview", False)
-        return context
 
 
 class LessonPage(StepPage):
@@ -180,97 +213,107 @@ class LessonPage(StepPage):
         verbose_name_plural = _("lessons")
 
 
-class QuizFeedback(models.TextChoices):
-    AFTER_ATTEMPT = "after_attempt", _("After each attempt")
-    AFTER_PASS = "after_pass", _("Only after passing")
-    NEVER = "never", _("Never")
+def step_page_models() -> list[type[StepPage]]:
+    """The concrete step page types, whichever app defines them."""
+    return [model for model in apps.get_models() if issubclass(model, StepPage)]
 
 
-class QuizCounting(models.TextChoices):
-    BEST = "best", _("The best attempt")
-    LATEST = "latest", _("The latest attempt")
+class CompletionRequirement(models.TextChoices):
+    LESSON_DONE = "lesson_done", _("Lesson done")
+    QUIZ_PASSED = "quiz_passed", _("Quiz passed")
+    ASSIGNMENT_APPROVED = "assignment_approved", _("Assignment approved")
+    MIN_DAYS = "min_days", _("Minimum days since enrolment")
 
 
-class QuizPage(StepPage):
-    """A graded quiz. Learner attempts live in quizzes/ and are graded on the revision shown."""
+# The `step_kind` of the page type each page requirement points at.
+REQUIRED_STEP_KIND = {
+    CompletionRequirement.LESSON_DONE: "lesson",
+    CompletionRequirement.QUIZ_PASSED: "quiz",
+    CompletionRequirement.ASSIGNMENT_APPROVED: "assignment",
+}
 
-    step_kind = "quiz"
-    template = "quizzes/quiz_page.html"
 
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-    pass_mark = models.PositiveSmallIntegerField(
-        _("pass mark (percent)"),
-        default=80,
-        validators=[MinValueValidator(0), MaxValueValidator(100)],
-        help_text=_("The share of the points needed to pass, 0–100."),
+class CompletionRule(Orderable):
+    """One condition for completing a course, edited in the course page (saved with its revisions).
+
+    A course without page rules requires every step; a "minimum days" rule adds a waiting time.
+    Rules of the live Swedish course are the ones that count. A lesson is done, a quiz passed
+    and an assignment approved when the learner has a StepProgress for that page.
+    """
+
+    course = ParentalKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="completion_rules", verbose_name=_("course")
     )
-    attempt_limit = models.PositiveSmallIntegerField(
-        _("attempt limit"), default=0, help_text=_("How many attempts a learner gets; 0 means unlimited.")
+    requirement = models.CharField(
+        _("requirement"),
+        max_length=30,
+        choices=CompletionRequirement.choices,
+        default=CompletionRequirement.LESSON_DONE,
     )
-    wait_minutes = models.PositiveIntegerField(
-        _("wait between attempts (minutes)"), default=0, help_text=_("0 means a new attempt can start at once.")
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("page"),
+        help_text=_("The lesson, quiz or assignment of this course that the requirement is about."),
     )
-    shuffle = models.BooleanField(_("shuffle questions and answers"), default=False)
-    draw_count = models.PositiveSmallIntegerField(
-        _("questions drawn per attempt"),
-        default=0,
-        help_text=_("Draw this many questions at random for each attempt; 0 means all questions."),
+    min_days = models.PositiveSmallIntegerField(
+        _("minimum days since enrolment"),
+        null=True,
+        blank=True,
+        help_text=_("Only for the requirement “minimum days”."),
     )
-    feedback = models.CharField(
-        _("show feedback"), max_length=20, choices=QuizFeedback.choices, default=QuizFeedback.AFTER_ATTEMPT
-    )
-    counting = models.CharField(
-        _("attempt that counts"), max_length=10, choices=QuizCounting.choices, default=QuizCounting.BEST
-    )
-    questions = StreamField(QuizQuestionStreamBlock(), verbose_name=_("questions"))
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("intro"),
-        FieldPanel("questions"),
-    ]
-    settings_panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("pass_mark"),
-                FieldPanel("attempt_limit"),
-                FieldPanel("wait_minutes"),
-                FieldPanel("shuffle"),
-                FieldPanel("draw_count"),
-                FieldPanel("feedback"),
-                FieldPanel("counting"),
-            ],
-            heading=_("Quiz rules"),
-        ),
-        *Page.settings_panels,
-    ]
-    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("intro")]
+    panels = [FieldPanel("requirement"), StepChooserPanel("page"), FieldPanel("min_days")]
 
-    class Meta:
-        verbose_name = _("quiz")
-        verbose_name_plural = _("quizzes")
+    class Meta(Orderable.Meta):
+        verbose_name = _("completion rule")
+        verbose_name_plural = _("completion rules")
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(requirement="min_days", page__isnull=True, min_days__isnull=False))
+                | (~models.Q(requirement="min_days") & models.Q(page__isnull=False, min_days__isnull=True)),
+                name="courses_completionrule_page_or_days",
+            ),
+        ]
 
-    def clean(self):
+    def __str__(self) -> str:
+        if self.requirement == CompletionRequirement.MIN_DAYS:
+            return f"{self.get_requirement_display()}: {self.min_days}"
+        return f"{self.get_requirement_display()}: {self.page}"
+
+    @staticmethod
+    def step_page_models() -> list[type[StepPage]]:
+        return step_page_models()
+
+    @staticmethod
+    def requirement_choices() -> list[tuple[str, str]]:
+        """The requirements an editor can choose: "minimum days", and each page requirement whose
+        page type exists (no "assignment approved" before there is an assignment page type)."""
+        kinds = {model.step_kind for model in step_page_models()}
+        return [
+            (value, label)
+            for value, label in CompletionRequirement.choices
+            if value == CompletionRequirement.MIN_DAYS or REQUIRED_STEP_KIND[value] in kinds
+        ]
+
+    def clean(self) -> None:
         super().clean()
-        if self.draw_count and self.draw_count > len(self.questions):
-            raise ValidationError(
-                {
-                    "draw_count": _("Draw at most as many questions as the quiz has (%(count)s).")
-                    % {"count": len(self.questions)}
-                }
-            )
-
-    def get_context(self, request, *args, **kwargs):
-        from quizzes.questions import learner_questions, question_blocks
-        from quizzes.services import quiz_overview
-
-        context = super().get_context(request, *args, **kwargs)
-        if getattr(request, "is_preview", False):
-            # Editors see every question as a learner would, read-only; nothing is recorded.
-            context["preview_questions"] = learner_questions(
-                self.questions, [{"id": question_id} for question_id in question_blocks(self.questions)]
-            )
-        elif context["outline"].is_enrolled:
-            context["overview"] = quiz_overview(quiz=self, user=request.user)
-        return context
+        if self.requirement == CompletionRequirement.MIN_DAYS:
+            if self.min_days is None:
+                raise ValidationError({"min_days": _("Give the number of days.")})
+            if self.page_id is not None:
+                raise ValidationError({"page": _("A minimum number of days is not about a page; leave it empty.")})
+            return
+        if self.min_days is not None:
+            raise ValidationError({"min_days": _("Only the requirement “minimum days” takes a number of days.")})
+        if self.page_id is None:
+            raise ValidationError({"page": _("Choose the page this requirement is about.")})
+        page = self.page.specific
+        if getattr(page, "step_kind", None) != REQUIRED_STEP_KIND[self.requirement]:
+            raise ValidationError({"page": _("This page is not of the kind the requirement asks for.")})
+        course = getattr(self, "course", None) if self.course_id else None
+        if course is not None and not page.is_descendant_of(course):
+            raise ValidationError({"page": _("Choose a page inside this course.")})

@@ -1,21 +1,16 @@
-"""Whether learners can reach a page of a course."""
+"""Whether learners can reach a step. Wagtail routes to a live page below an unpublished course or
+module (unpublishing a course leaves its lessons live), so serving a step, marking it done and
+the quiz actions all ask this one function first."""
+
+from django.http import HttpRequest
 
 from wagtail.models import Page
 
+from .structure import structure_for
 
-def is_reachable(page: Page) -> bool:
-    """Whether `page` and every ancestor up to and including its course are live; one query.
 
-    Wagtail serves a live page below an unpublished parent (unpublishing a module leaves its
-    lessons and quizzes live), so viewing a step, marking it done and starting or submitting a
-    quiz all ask this first. A page outside any course is not reachable.
-    """
-    lineage = (
-        Page.objects.ancestor_of(page, inclusive=True).order_by("-depth").values_list("live", "coursepage__page_ptr")
-    )
-    for live, course_id in lineage:
-        if not live:
-            return False
-        if course_id is not None:
-            return True
-    return False
+def is_reachable(page: Page, *, request: HttpRequest | None = None) -> bool:
+    """Whether `page` is a live step in a live module of a live course (answered from the cached
+    course structure; with `request`, kept for the rest of the request)."""
+    structure = structure_for(page, request=request)
+    return structure is not None and structure.contains(page.pk)

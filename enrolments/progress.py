@@ -1,142 +1,145 @@
-"""Read-only views of a learner's progress through courses.
+"""A learner's progress laid over the cached structure of a course.
 
-Outlines are built from the pages of the locale being viewed (so links stay in that
-language) and matched to progress by `translation_key`, because progress points at the
-Swedish source pages. The number of queries does not depend on the number of modules,
-steps or courses.
+The structure (courses.structure) comes in the locale being viewed, so links stay in that
+language; progress points at the Swedish source pages and is matched by `translation_key`.
+Laying progress over one course or over all of a learner's courses costs one query, whatever the
+number of modules, steps or courses.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
 
-from django.db.models import Q
-
-from wagtail.models import Page
-
-from courses.models import CoursePage, ModulePage, StepPage
+from courses.structure import CourseStructure
 
 from .models import Enrolment, StepProgress
 
 
-@dataclass
-class StepItem:
-    page: StepPage
-    done: bool
+class _Counted:
+    """The progress arithmetic of anything that has `steps` (each with `done`); worked out once."""
 
-    @property
-    def kind(self) -> str:
-        return self.page.step_kind
-
-
-@dataclass
-class ModuleItem:
-    page: ModulePage
-    steps: list[StepItem] = field(default_factory=list)
-
-    @property
+    @cached_property
     def total(self) -> int:
         return len(self.steps)
 
-    @property
+    @cached_property
     def done_count(self) -> int:
         return sum(step.done for step in self.steps)
 
-    @property
+    @cached_property
     def percent(self) -> int:
         return round(100 * self.done_count / self.total) if self.total else 0
 
 
+class OutlineStep(NamedTuple):
+    """A step of the course (from its cached structure) and whether the learner has done it."""
+
+    pk: int
+    title: str
+    summary: str
+    url: str
+    kind: str
+    done: bool
+
+
 @dataclass
-class CourseOutline:
-    course: CoursePage
+class OutlineModule(_Counted):
+    pk: int
+    title: str
+    summary: str
+    steps: list[OutlineStep] = field(default_factory=list)
+
+
+@dataclass
+class LearnerOutline(_Counted):
+    """One learner's view of one course. `current_step`, `previous_step` and `next_step` are about the
+    page the outline was made for (None on the course page); `show_body` says whether that page's
+    content is shown (to an enrolled learner, or in an editor's preview)."""
+
+    course: CourseStructure
     enrolment: Enrolment | None
-    modules: list[ModuleItem] = field(default_factory=list)
+    modules: list[OutlineModule] = field(default_factory=list)
+    current_step: OutlineStep | None = None
+    previous_step: OutlineStep | None = None
+    next_step: OutlineStep | None = None
+    preview: bool = False
 
     @property
     def is_enrolled(self) -> bool:
         return self.enrolment is not None
 
     @property
-    def steps(self) -> list[StepItem]:
+    def show_body(self) -> bool:
+        return self.is_enrolled or self.preview
+
+    @cached_property
+    def steps(self) -> list[OutlineStep]:
         return [step for module in self.modules for step in module.steps]
 
     @property
-    def total(self) -> int:
-        return len(self.steps)
-
-    @property
-    def done_count(self) -> int:
-        return sum(step.done for step in self.steps)
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.done_count / self.total) if self.total else 0
-
-    @property
-    def next_step(self) -> StepItem | None:
+    def resume_step(self) -> OutlineStep | None:
         """The first step not yet done, to resume from."""
         return next((step for step in self.steps if not step.done), None)
 
-    def step_for(self, page: Page) -> StepItem | None:
-        return next((step for step in self.steps if step.page.pk == page.pk), None)
-
-    def neighbours(self, page: Page) -> tuple[StepItem | None, StepItem | None]:
-        steps = self.steps
-        for index, step in enumerate(steps):
-            if step.page.pk == page.pk:
-                previous = steps[index - 1] if index > 0 else None
-                following = steps[index + 1] if index + 1 < len(steps) else None
-                return previous, following
-        return None, None
+    def step_for(self, page_pk: int) -> OutlineStep | None:
+        return next((step for step in self.steps if step.pk == page_pk), None)
 
 
-def course_outlines(courses: list[CoursePage], user) -> list[CourseOutline]:
-    """Outlines of `courses` (pages of one locale) with `user`'s progress: four queries or so in all."""
-    if not courses:
-        return []
-    in_any_course = Q()
-    for course in courses:
-        in_any_course |= Q(path__startswith=course.path, depth__gt=course.depth)
-    pages = Page.objects.live().public().filter(in_any_course).order_by("path").defer_streamfields().specific()
+def _overlay(
+    structure: CourseStructure, enrolment: Enrolment | None, done_keys: set[str], page_pk: int | None
+) -> LearnerOutline:
+    outline = LearnerOutline(
+        course=structure,
+        enrolment=enrolment,
+        modules=[
+            OutlineModule(
+                pk=module.pk,
+                title=module.title,
+                summary=module.summary,
+                steps=[
+                    OutlineStep(
+                        step.pk, step.title, step.summary, step.url, step.kind, step.translation_key in done_keys
+                    )
+                    for step in module.steps
+                ],
+            )
+            for module in structure.modules
+        ],
+    )
+    steps = outline.steps
+    for index, step in enumerate(steps):
+        if step.pk == page_pk:
+            outline.current_step = step
+            outline.previous_step = steps[index - 1] if index > 0 else None
+            outline.next_step = steps[index + 1] if index + 1 < len(steps) else None
+    return outline
 
-    keys = [course.translation_key for course in courses]
-    enrolments: dict = {}
-    done_keys: set = set()
+
+def learner_outline(*, structure: CourseStructure, user, page_pk: int | None = None) -> LearnerOutline:
+    """`user`'s progress in the course of `structure`, seen from the page `page_pk` (a step, or None)."""
+    enrolment = None
+    done_keys: set[str] = set()
     if user.is_authenticated:
-        enrolments = {
-            enrolment.course.translation_key: enrolment
-            for enrolment in Enrolment.objects.filter(learner=user, course__translation_key__in=keys).select_related(
-                "course"
-            )
-        }
-        done_keys = set(
-            StepProgress.objects.filter(enrolment__in=enrolments.values()).values_list(
-                "step__translation_key", flat=True
-            )
+        # One query: the enrolment once per step done (once, with no key, when none is done). Pages
+        # need only whether there is one: the enrolment comes with its other fields deferred.
+        rows = Enrolment.objects.filter(learner=user, course__translation_key=structure.translation_key).values_list(
+            "pk", "step_progress__step__translation_key"
         )
-
-    outlines = {
-        course.path: CourseOutline(course=course, enrolment=enrolments.get(course.translation_key))
-        for course in courses
-    }
-    modules: dict[str, ModuleItem] = {}
-    for page in pages:
-        if isinstance(page, ModulePage):
-            module = ModuleItem(page=page)
-            modules[page.path] = module
-            outline = outlines.get(page.path[: -Page.steplen])
-            if outline is not None:
-                outline.modules.append(module)
-        elif isinstance(page, StepPage):
-            module = modules.get(page.path[: -Page.steplen])
-            if module is not None:
-                module.steps.append(StepItem(page=page, done=page.translation_key in done_keys))
-    return list(outlines.values())
+        for pk, done_key in rows:
+            enrolment = enrolment or Enrolment.from_db(Enrolment.objects.db, ["id"], [pk])
+            if done_key is not None:
+                done_keys.add(str(done_key))
+    return _overlay(structure, enrolment, done_keys, page_pk)
 
 
-def course_outline(course: CoursePage, user) -> CourseOutline:
-    return course_outlines([course], user)[0]
-
-
-def course_outline_for_step(step: StepPage, user) -> CourseOutline:
-    course = CoursePage.objects.ancestor_of(step).first()
-    return course_outline(course, user)
+def learner_outlines(*, enrolments: Sequence[Enrolment], structures: Sequence[CourseStructure]) -> list[LearnerOutline]:
+    """The outlines of a learner's `enrolments`, each over its course's structure (in the same order)."""
+    done: dict[int, set[str]] = {enrolment.pk: set() for enrolment in enrolments}
+    rows = StepProgress.objects.filter(enrolment__in=list(done)).values_list("enrolment_id", "step__translation_key")
+    for enrolment_id, translation_key in rows:
+        done[enrolment_id].add(str(translation_key))
+    return [
+        _overlay(structure, enrolment, done[enrolment.pk], None)
+        for enrolment, structure in zip(enrolments, structures, strict=True)
+    ]

@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page
 
-from courses.models import CoursePage, StepPage
+from courses.models import CompletionRequirement, CompletionRule, CoursePage, StepPage
 from courses.reachability import is_reachable
 
-from .models import CompletionRequirement, CompletionRule, Enrolment, StepProgress
+from .models import Enrolment, StepProgress
 from .signals import course_completed
 
 

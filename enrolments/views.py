@@ -5,12 +5,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from wagtail.models import Locale
+
 from courses.models import CoursePage, LessonPage
 from courses.reachability import is_reachable
+from courses.structure import localized_course_structure, structure_for
 
 from . import services
 from .models import Enrolment
-from .progress import course_outline_for_step, course_outlines
+from .progress import learner_outlines
 
 
 @login_required
@@ -35,7 +38,6 @@ def complete_step(request, page_id: int):
     step = get_object_or_404(LessonPage.objects.live().public(), pk=page_id)
     if not is_reachable(step):
         raise Http404
-    outline = course_outline_for_step(step, request.user)
     try:
         _progress, created = services.complete_step(learner=request.user, step=step)
     except services.EnrolmentError as error:
@@ -43,30 +45,16 @@ def complete_step(request, page_id: int):
         return redirect(step.get_url(request), permanent=False)
     if created:
         messages.success(request, _("“%(title)s” is marked as done.") % {"title": step.title})
-    _previous, following = outline.neighbours(step)
-    if following is not None:
-        return redirect(following.page.get_url(request))
-    return redirect(outline.course.get_url(request))
+    structure = structure_for(step)
+    following = structure.step_after(step.pk)
+    return redirect(following.url if following else structure.url)
 
 
 @login_required
 @require_GET
 def dashboard(request):
     enrolments = list(Enrolment.objects.for_learner(request.user).select_related("course"))
-    courses = [enrolment.course for enrolment in enrolments]
-    language = request.LANGUAGE_CODE
-    if language != "sv" and courses:
-        courses = _localized_courses(courses, language)
-    outlines = course_outlines(courses, request.user)
+    locale = Locale.get_active()
+    structures = [localized_course_structure(enrolment.course, locale) for enrolment in enrolments]
+    outlines = learner_outlines(enrolments=enrolments, structures=structures)
     return render(request, "enrolments/dashboard.html", {"outlines": outlines})
-
-
-def _localized_courses(courses: list[CoursePage], language: str) -> list[CoursePage]:
-    """The same courses in `language` where that locale has them live (one query); else the Swedish one."""
-    by_key = {
-        course.translation_key: course
-        for course in CoursePage.objects.live().filter(
-            translation_key__in=[course.translation_key for course in courses], locale__language_code=language
-        )
-    }
-    return [by_key.get(course.translation_key, course) for course in courses]

@@ -34,11 +34,6 @@ class County(models.Model):
         return self.name
 
 
-class MunicipalityQuerySet(models.QuerySet):
-    def with_region(self) -> "MunicipalityQuerySet":
-        return self.select_related("county__police_region")
-
-
 class Municipality(models.Model):
     """A municipality (kommun), by its four-digit SCB code."""
 
@@ -47,8 +42,6 @@ class Municipality(models.Model):
     county = models.ForeignKey(
         County, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("county")
     )
-
-    objects = MunicipalityQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -1,7 +1,110 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from courses.blocks import RICH_TEXT_FEATURES
+from courses.models import StepPage
+
+from .blocks import QuizQuestionStreamBlock
+from .questions import learner_questions, question_blocks
+
+
+class QuizFeedback(models.TextChoices):
+    AFTER_ATTEMPT = "after_attempt", _("After each attempt")
+    AFTER_PASS = "after_pass", _("Only after passing")
+    NEVER = "never", _("Never")
+
+
+class QuizCounting(models.TextChoices):
+    BEST = "best", _("The best attempt")
+    LATEST = "latest", _("The latest attempt")
+
+
+class QuizPage(StepPage):
+    """A graded quiz, a step of a module. Attempts are graded on the page revision they showed."""
+
+    step_kind = "quiz"
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (percent)"),
+        default=80,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("The share of the points needed to pass, 0–100."),
+    )
+    attempt_limit = models.PositiveSmallIntegerField(
+        _("attempt limit"), default=0, help_text=_("How many attempts a learner gets; 0 means unlimited.")
+    )
+    wait_minutes = models.PositiveIntegerField(
+        _("wait between attempts (minutes)"), default=0, help_text=_("0 means a new attempt can start at once.")
+    )
+    shuffle = models.BooleanField(_("shuffle questions and answers"), default=False)
+    draw_count = models.PositiveSmallIntegerField(
+        _("questions drawn per attempt"),
+        default=0,
+        help_text=_("Draw this many questions at random for each attempt; 0 means all questions."),
+    )
+    feedback = models.CharField(
+        _("show feedback"), max_length=20, choices=QuizFeedback.choices, default=QuizFeedback.AFTER_ATTEMPT
+    )
+    counting = models.CharField(
+        _("attempt that counts"), max_length=10, choices=QuizCounting.choices, default=QuizCounting.BEST
+    )
+    questions = StreamField(QuizQuestionStreamBlock(), verbose_name=_("questions"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+        FieldPanel("questions"),
+    ]
+    settings_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("pass_mark"),
+                FieldPanel("attempt_limit"),
+                FieldPanel("wait_minutes"),
+                FieldPanel("shuffle"),
+                FieldPanel("draw_count"),
+                FieldPanel("feedback"),
+                FieldPanel("counting"),
+            ],
+            heading=_("Quiz rules"),
+        ),
+        *Page.settings_panels,
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+
+    def clean(self):
+        super().clean()
+        if self.draw_count and self.draw_count > len(self.questions):
+            raise ValidationError(
+                {
+                    "draw_count": _("Draw at most as many questions as the quiz has (%(count)s).")
+                    % {"count": len(self.questions)}
+                }
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            # Editors see every question as a learner would, read-only; nothing is recorded.
+            context["preview_questions"] = learner_questions(
+                self.questions, [{"id": question_id} for question_id in question_blocks(self.questions)]
+            )
+        return context
 
 
 class QuizAttemptQuerySet(models.QuerySet):
@@ -32,9 +135,7 @@ class QuizAttempt(models.Model):
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts", verbose_name=_("learner")
     )
-    quiz = models.ForeignKey(
-        "courses.QuizPage", on_delete=models.PROTECT, related_name="attempts", verbose_name=_("quiz")
-    )
+    quiz = models.ForeignKey(QuizPage, on_delete=models.PROTECT, related_name="attempts", verbose_name=_("quiz"))
     revision = models.ForeignKey(
         "wagtailcore.Revision", on_delete=models.PROTECT, related_name="+", verbose_name=_("revision shown")
     )

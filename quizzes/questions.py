@@ -12,8 +12,6 @@ from django.utils.translation import gettext
 
 from .grading import GradableQuestion
 
-TRUE_FALSE_CHOICES = ("true", "false")
-
 
 def _choices(kind: str, value) -> list[dict[str, Any]]:
     """[{id, text, is_correct, explanation}] in the editor's order."""

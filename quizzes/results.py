@@ -9,14 +9,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Avg, Count, Q
-from django.utils.translation import gettext
 
 from wagtail.models import Locale
 
-from courses.models import QuizPage
-
-from .models import QuizAttempt
-from .questions import gradable_questions, question_blocks
+from .models import QuizAttempt, QuizPage
+from .questions import gradable_questions, learner_question, question_blocks
 
 
 def quiz_summaries():
@@ -64,16 +61,13 @@ def item_analysis(quiz: QuizPage) -> list[ItemAnalysis]:
     and which wrong choice was chosen most. Questions are matched by their stable block id."""
     items: dict[str, ItemAnalysis] = {}
     for number, (question_id, child) in enumerate(question_blocks(quiz.questions).items(), start=1):
-        value = child.value
-        text = value.get("statement") if child.block_type == "true_false" else value.get("question", "")
-        item = ItemAnalysis(question_id=question_id, number=number, text=text)
-        if child.block_type == "true_false":
-            item.choice_texts = {"true": gettext("True"), "false": gettext("False")}
-        else:
-            item.choice_texts = {
-                str(choice.id): choice.value.get("text", "") for choice in value["choices"].bound_blocks
-            }
-        items[question_id] = item
+        question = learner_question(child.block_type, question_id, child.value)
+        items[question_id] = ItemAnalysis(
+            question_id=question_id,
+            number=number,
+            text=question["text"],
+            choice_texts={choice["id"]: choice["text"] for choice in question["choices"]},
+        )
     correct_choices = _correct_choices(quiz)
     rows = QuizAttempt.objects.graded().filter(quiz=quiz).values_list("results", flat=True).iterator(chunk_size=2000)
     for results in rows:

@@ -1,6 +1,6 @@
 """Every write of quiz state (start, submit, erase) and the reads the quiz pages need.
 
-Invariants (DESIGN.md 2): an attempt is graded on the server against the revision it
+Invariants: an attempt is graded on the server against the revision it
 stores; only an attempt in state "started" can be graded, under a row lock and a
 conditional update, so a double submit records one graded attempt; bad or tampered
 input raises QuizError and writes nothing.
@@ -21,13 +21,12 @@ from django.utils.translation import ngettext
 
 from wagtail.models import Revision
 
-from courses.models import QuizCounting, QuizFeedback, QuizPage
 from courses.reachability import is_reachable
 from enrolments.models import Enrolment
 from enrolments.services import EnrolmentError, complete_step, course_of_step, source_page
 
 from .grading import GradingError, grade
-from .models import QuizAttempt
+from .models import QuizAttempt, QuizCounting, QuizFeedback, QuizPage
 from .questions import choice_ids, gradable_questions
 
 GRADING_MESSAGES = {

@@ -5,14 +5,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from wagtail.models import Locale
-
-from courses.models import QuizPage
 from courses.reachability import is_reachable
 
 from . import services
 from .forms import AnswersForm
-from .models import QuizAttempt
+from .models import QuizAttempt, QuizPage
 from .questions import feedback_questions, learner_questions
 
 
@@ -36,7 +33,8 @@ def attempt(request, attempt_id: int):
     """The questions of an open attempt, or the result of a graded one. Never writes."""
     attempt = get_object_or_404(QuizAttempt.objects.for_learner(request.user).select_related("revision"), pk=attempt_id)
     content = attempt.revision.as_object()
-    context = {"attempt": attempt, "quiz": content, "quiz_url": _quiz_url(content, request)}
+    # The quiz page in the language being viewed (an attempt may have been started in another).
+    context = {"attempt": attempt, "quiz": content, "quiz_url": content.localized.get_url(request)}
     if attempt.is_open:
         context["questions"] = learner_questions(content.questions, attempt.questions)
         return render(request, "quizzes/attempt.html", context)
@@ -63,13 +61,3 @@ def submit(request, attempt_id: int):
     if not graded_now:
         messages.info(request, _("This attempt was already submitted; its result is shown below."))
     return redirect("quizzes:attempt", attempt_id=attempt.pk)
-
-
-def _quiz_url(content: QuizPage, request) -> str:
-    """The quiz page in the language being viewed (an attempt may have been started in another)."""
-    active = Locale.get_active()
-    if content.locale_id != active.pk:
-        translated = QuizPage.objects.filter(translation_key=content.translation_key, locale=active).first()
-        if translated is not None:
-            return translated.get_url(request)
-    return content.get_url(request)

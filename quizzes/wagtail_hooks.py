@@ -14,9 +14,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
-from courses.models import QuizPage
-
-from .models import QuizAttempt
+from .models import QuizAttempt, QuizPage
 from .results import item_analysis, quiz_summaries
 
 RESULTS_PERMISSION = "quizzes.view_quizattempt"

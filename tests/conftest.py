@@ -1,4 +1,5 @@
 from django.contrib.auth.models import Group
+from django.db import connection
 
 import pytest
 
@@ -6,6 +7,12 @@ from organisations.models import Municipality
 from organisations.services import load_reference_data
 
 from .factories import MunicipalLearnerFactory, TOTPAuthenticatorFactory, UserFactory, build_course
+
+
+def pytest_runtest_setup(item):
+    """Tests marked `postgres` (row locks, concurrency) run on PostgreSQL only."""
+    if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (row locks); run with DATABASE_URL=postgres://…")
 
 
 @pytest.fixture

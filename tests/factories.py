@@ -19,10 +19,10 @@ from courses.models import (
     InformationPage,
     LessonPage,
     ModulePage,
-    QuizPage,
 )
 from enrolments.models import Enrolment
 from organisations.models import Municipality
+from quizzes.models import QuizPage
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -121,13 +121,6 @@ class LessonPageFactory(wagtail_factories.PageFactory):
     body = factory.LazyFunction(_lesson_body)
 
 
-class EnrolmentFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Enrolment
-
-    learner = factory.SubFactory(UserFactory)
-
-
 def swedish_home() -> HomePage:
     return HomePage.objects.get(locale__language_code="sv", depth=2)
 
@@ -139,15 +132,19 @@ def sync_english_tree() -> None:
     synchronize_tree(Locale.objects.get(language_code="sv"), Locale.objects.get(language_code="en"))
 
 
-def build_course(*, modules: int = 2, lessons_per_module: int = 2, index: CourseIndexPage | None = None) -> CoursePage:
-    """A published course with `modules` x `lessons_per_module` lessons, mirrored into English."""
+def build_course(
+    *, modules: int = 2, lessons_per_module: int = 2, index: CourseIndexPage | None = None, english: bool = False
+) -> CoursePage:
+    """A published Swedish course with `modules` x `lessons_per_module` lessons. With `english`, the
+    English tree is synchronised too, as the admin does (most of the cost: only where a test needs it)."""
     index = index or CourseIndexPageFactory(parent=swedish_home())
     course = CoursePageFactory(parent=index)
     for _ in range(modules):
         module = ModulePageFactory(parent=course)
         for _ in range(lessons_per_module):
             LessonPageFactory(parent=module)
-    sync_english_tree()
+    if english:
+        sync_english_tree()
     return course
 
 
@@ -227,12 +224,13 @@ class QuizPageFactory(wagtail_factories.PageFactory):
     questions = factory.LazyFunction(quiz_questions)
 
 
-def build_quiz(course: CoursePage, **kwargs) -> QuizPage:
-    """A published quiz at the end of the first module of `course`, mirrored into English."""
+def build_quiz(course: CoursePage, *, english: bool = False, **kwargs) -> QuizPage:
+    """A published quiz at the end of the first module of `course`; with `english`, mirrored into English."""
     module = ModulePage.objects.child_of(course).order_by("path").first()
     quiz = QuizPageFactory(parent=module, **kwargs)
     quiz.save_revision().publish()
-    sync_english_tree()
+    if english:
+        sync_english_tree()
     return QuizPage.objects.get(pk=quiz.pk)
 
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("certificates", "0002_course_admin_permissions"),
-        ("enrolments", "0002_completion_rules"),
+        ("enrolments", "0001_initial"),
     ]
 
     operations = [

@@ -1,3 +1,6 @@
+"""The page chrome: home link, language links and footer links. base.html caches each in a
+`{% wagtailcache %}` fragment keyed by `{% chrome_key %}`."""
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -5,6 +8,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
+from courses.chrome import chrome_version
 from courses.models import HomePage, InformationPage
 
 register = template.Library()
@@ -18,6 +22,14 @@ def _home_page(request) -> HomePage | None:
         root = site.root_page.localized if site else None
         request._home_page = root.specific if root else None
     return request._home_page
+
+
+@register.simple_tag(takes_context=True)
+def chrome_key(context) -> str:
+    """What every chrome fragment varies on: the chrome's version (bumped when published pages
+    change), the site and the language. Fragments about the page add the request's path."""
+    site = Site.find_for_request(context["request"])
+    return f"{chrome_version()}:{site.pk if site else ''}:{get_language()}"
 
 
 @register.simple_tag(takes_context=True)

@@ -12,8 +12,6 @@ from enrolments.models import Enrolment
 from enrolments.services import complete_step, enrol_learner
 from tests.factories import UserFactory, build_course, complete_course, lessons_of
 
-postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks")
-
 
 @pytest.mark.django_db
 def test_completion_issues_one_certificate(learner, course):
@@ -85,7 +83,6 @@ def _run_in_threads(count: int, target) -> list[BaseException]:
 
 
 @pytest.mark.postgres
-@postgres_only
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_completion_issues_exactly_one_certificate():
     course = build_course(modules=1, lessons_per_module=4)
@@ -102,7 +99,6 @@ def test_concurrent_completion_issues_exactly_one_certificate():
 
 
 @pytest.mark.postgres
-@postgres_only
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_issues_for_one_enrolment_give_one_certificate():
     course = build_course(modules=1, lessons_per_module=1)
@@ -118,7 +114,6 @@ def test_concurrent_issues_for_one_enrolment_give_one_certificate():
 
 
 @pytest.mark.postgres
-@postgres_only
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_fifty_concurrent_issues_get_fifty_consecutive_serials():
     course = build_course(modules=1, lessons_per_module=1)

@@ -98,3 +98,20 @@ def test_an_english_learner_gets_an_english_certificate(course):
 
     assert "Certificate of completion" in text
     assert "/en/verify/" in verification_url(certificate)
+
+
+def test_the_qr_code_is_encoded_once_per_pdf(certificate, monkeypatch):
+    from reportlab.graphics.barcode import qrencoder
+
+    encoded = []
+    make = qrencoder.QRCode.make
+
+    def counting_make(qr):
+        encoded.append(qr)
+        return make(qr)
+
+    monkeypatch.setattr(qrencoder.QRCode, "make", counting_make)
+
+    render_pdf(certificate)
+
+    assert len(encoded) == 1

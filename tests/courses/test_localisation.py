@@ -2,9 +2,15 @@ from http import HTTPStatus
 
 import pytest
 
-from ..factories import english, lessons_of
+from ..factories import build_course, english, lessons_of
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def course(db):
+    return build_course(english=True)
+
 
 NOTICE = "This page has not been translated into English yet, so it is shown in Swedish."
 

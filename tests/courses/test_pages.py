@@ -153,3 +153,10 @@ def test_live_lesson_in_an_unpublished_module_is_not_found(learner_client, learn
     lesson.get_parent().specific.unpublish()
 
     assert learner_client.get(lesson.url).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_a_module_takes_the_step_types_that_name_it_as_their_parent():
+    from courses.models import ModulePage
+    from quizzes.models import QuizPage
+
+    assert set(ModulePage.creatable_subpage_models()) == {LessonPage, QuizPage}

@@ -8,7 +8,7 @@ import pytest
 from enrolments.models import Enrolment, StepProgress
 from enrolments.services import EnrolmentError, complete_step, enrol_learner
 
-from ..factories import build_course, english, lessons_of
+from ..factories import build_course, english, lessons_of, sync_english_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -123,6 +123,7 @@ def test_anonymous_complete_redirects_to_login_and_writes_nothing(client, enrolm
 
 
 def test_completing_in_english_points_at_the_swedish_lesson(learner_client, enrolment, course):
+    sync_english_tree()
     lesson = lessons_of(course)[0]
 
     learner_client.post(f"/en{_complete_url(english(lesson))}")

@@ -5,7 +5,7 @@ from django.utils import translation
 
 import pytest
 
-from courses.blocks import MultipleChoiceQuestionBlock, ScenarioQuestionBlock, SingleChoiceQuestionBlock
+from quizzes.blocks import MultipleChoiceQuestionBlock, ScenarioQuestionBlock, SingleChoiceQuestionBlock
 from tests.factories import build_quiz
 
 

@@ -2,7 +2,7 @@
 
 import threading
 
-from django.db import connection, connections
+from django.db import connections
 
 import pytest
 
@@ -19,12 +19,6 @@ pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL row locks")
 
 
 def run_in_threads(targets) -> list:
