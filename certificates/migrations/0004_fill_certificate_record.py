@@ -32,7 +32,7 @@ def fill_record(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("certificates", "0003_certificate_record_at_issue"),
-        ("courses", "0003_quizpage"),
+        ("courses", "0003_completion_rules"),
         ("accounts", "0002_groups"),
     ]
 
