@@ -10,7 +10,7 @@ import pytest
 from enrolments.models import StepProgress
 from quizzes.models import QuizAttempt
 from quizzes.services import QuizError, start_attempt, submit_attempt
-from tests.factories import english
+from tests.factories import build_quiz, english
 
 from .helpers import as_post, correct_answers
 
@@ -36,7 +36,8 @@ def test_a_withdrawn_quiz_cannot_be_started(quiz_client, quiz):
     assert not QuizAttempt.objects.exists()
 
 
-def test_a_withdrawn_quiz_cannot_be_started_in_english(quiz_client, quiz):
+def test_a_withdrawn_quiz_cannot_be_started_in_english(quiz_client, course):
+    quiz = build_quiz(course, english=True)
     _withdraw(quiz)
 
     response = quiz_client.post(reverse("quizzes:start", args=[english(quiz).pk]))
