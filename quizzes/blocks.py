@@ -25,6 +25,16 @@ class AnswerChoiceBlock(blocks.StructBlock):
         form_classname = "struct-block answer-choice-block"
 
 
+EMPTY_CHOICE = {"text": "", "is_correct": False, "explanation": ""}
+
+
+def choices_block() -> blocks.ListBlock:
+    """The answer choices of a question; a new question starts with the two it needs at least."""
+    return blocks.ListBlock(
+        AnswerChoiceBlock(), label=_("Answer choices"), min_num=2, default=[EMPTY_CHOICE, EMPTY_CHOICE]
+    )
+
+
 class QuestionBlockMixin:
     """Shared rules and learner-safe rendering of every question block."""
 
@@ -69,7 +79,7 @@ class SingleChoiceQuestionBlock(QuestionBlockMixin, blocks.StructBlock):
     allows_several_correct = False
 
     question = blocks.TextBlock(label=_("Question"))
-    choices = blocks.ListBlock(AnswerChoiceBlock(), label=_("Answer choices"), min_num=2)
+    choices = choices_block()
     points = points_block()
 
     class Meta:
@@ -89,7 +99,7 @@ class SingleChoiceQuestionBlock(QuestionBlockMixin, blocks.StructBlock):
 
 class MultipleChoiceQuestionBlock(QuestionBlockMixin, blocks.StructBlock):
     question = blocks.TextBlock(label=_("Question"))
-    choices = blocks.ListBlock(AnswerChoiceBlock(), label=_("Answer choices"), min_num=2)
+    choices = choices_block()
     scoring = blocks.ChoiceBlock(label=_("Scoring"), choices=SCORING_CHOICES, default="all")
     points = points_block()
 
@@ -136,7 +146,7 @@ class ScenarioQuestionBlock(QuestionBlockMixin, blocks.StructBlock):
         required=False,
         help_text=_("Shows check boxes instead of radio buttons."),
     )
-    choices = blocks.ListBlock(AnswerChoiceBlock(), label=_("Answer choices"), min_num=2)
+    choices = choices_block()
     scoring = blocks.ChoiceBlock(label=_("Scoring"), choices=SCORING_CHOICES, default="all")
     points = points_block()
 

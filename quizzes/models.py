@@ -5,7 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.forms.pages import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -14,7 +15,9 @@ from courses.blocks import RICH_TEXT_FEATURES
 from courses.models import StepPage
 
 from .blocks import QuizQuestionStreamBlock
-from .questions import learner_questions, question_blocks
+from .questions import answer_key, learner_questions, question_blocks
+
+ANSWERS_PREVIEW_MODE = "answers"
 
 
 class QuizFeedback(models.TextChoices):
@@ -26,6 +29,30 @@ class QuizFeedback(models.TextChoices):
 class QuizCounting(models.TextChoices):
     BEST = "best", _("The best attempt")
     LATEST = "latest", _("The latest attempt")
+
+
+def draw_count_error(draw_count: int | None, question_count: int) -> ValidationError | None:
+    if draw_count and draw_count > question_count:
+        return ValidationError(
+            _("Draw at most as many questions as the quiz has (%(count)s)."), params={"count": question_count}
+        )
+    return None
+
+
+class QuizPageForm(WagtailAdminPageForm):
+    def _post_clean(self):
+        draw_count = self.cleaned_data.get("draw_count")
+        super()._post_clean()
+        if draw_count is None or not self.has_error("questions"):
+            return
+        # The questions did not validate, so the model compared the draw count with the questions
+        # stored before this edit: compare it with the questions submitted instead.
+        self.errors.pop("draw_count", None)
+        field = self.fields["questions"]
+        submitted = field.widget.value_from_datadict(self.data, self.files, self.add_prefix("questions"))
+        error = draw_count_error(draw_count, len(submitted))
+        if error:
+            self.add_error("draw_count", error)
 
 
 class QuizPage(StepPage):
@@ -66,21 +93,25 @@ class QuizPage(StepPage):
         FieldPanel("intro"),
         FieldPanel("questions"),
     ]
-    settings_panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("pass_mark"),
-                FieldPanel("attempt_limit"),
-                FieldPanel("wait_minutes"),
-                FieldPanel("shuffle"),
-                FieldPanel("draw_count"),
-                FieldPanel("feedback"),
-                FieldPanel("counting"),
-            ],
-            heading=_("Quiz rules"),
-        ),
-        *Page.settings_panels,
+    rules_panels = [
+        FieldPanel("pass_mark"),
+        FieldPanel("attempt_limit"),
+        FieldPanel("wait_minutes"),
+        FieldPanel("shuffle"),
+        FieldPanel("draw_count"),
+        FieldPanel("feedback"),
+        FieldPanel("counting"),
     ]
+    # The rules get a tab of their own, next to the questions, instead of sitting under Settings.
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(rules_panels, heading=_("Quiz rules")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+    base_form_class = QuizPageForm
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("intro")]
 
     class Meta:
@@ -89,21 +120,23 @@ class QuizPage(StepPage):
 
     def clean(self):
         super().clean()
-        if self.draw_count and self.draw_count > len(self.questions):
-            raise ValidationError(
-                {
-                    "draw_count": _("Draw at most as many questions as the quiz has (%(count)s).")
-                    % {"count": len(self.questions)}
-                }
-            )
+        error = draw_count_error(self.draw_count, len(self.questions))
+        if error:
+            raise ValidationError({"draw_count": error})
+
+    @property
+    def preview_modes(self):
+        return [("", _("As learners see it")), (ANSWERS_PREVIEW_MODE, _("With answers and explanations"))]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if getattr(request, "is_preview", False):
             # Editors see every question as a learner would, read-only; nothing is recorded.
-            context["preview_questions"] = learner_questions(
-                self.questions, [{"id": question_id} for question_id in question_blocks(self.questions)]
-            )
+            every_question = [{"id": question_id} for question_id in question_blocks(self.questions)]
+            if request.preview_mode == ANSWERS_PREVIEW_MODE:
+                context["preview_answers"] = answer_key(self.questions)
+            else:
+                context["preview_questions"] = learner_questions(self.questions, every_question)
         return context
 
 

@@ -142,3 +142,19 @@ def feedback_questions(
             )
         prepared.append(question)
     return prepared
+
+
+def answer_key(stream_value) -> list[dict[str, Any]]:
+    """Every question in the editor's order with its correct answers and explanations, for the
+    editors' answers preview only: never for a learner before submission."""
+    prepared = []
+    for number, (question_id, child) in enumerate(question_blocks(stream_value).items(), start=1):
+        kind, value = child.block_type, child.value
+        question = learner_question(kind, question_id, value)
+        full = {choice["id"]: choice for choice in _choices(kind, value)}
+        for choice in question["choices"]:
+            choice["is_correct"] = full[choice["id"]]["is_correct"]
+            choice["explanation"] = full[choice["id"]]["explanation"]
+        question.update(number=number, explanation=value.get("explanation", "") if kind == "true_false" else "")
+        prepared.append(question)
+    return prepared
