@@ -1,9 +1,13 @@
 """Certificates in the Wagtail admin: a searchable list, inspect, history, revoke and reinstate."""
 
+from datetime import datetime
+
+from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -11,7 +15,7 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -58,8 +62,27 @@ class CertificateIndexView(IndexView):
         return buttons
 
 
+class CertificateInspectView(InspectView):
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if value is None:
+            return "–"
+        if isinstance(value, datetime):
+            # Wagtail's template localizes the format but not the time zone: show local time, as the list does.
+            return formats.localize(timezone.localtime(value))
+        return value
+
+
 class CertificateHistoryView(HistoryView):
+    """Certificates are never edited: the object's crumb leads to its inspect page and there is no
+    Edit button (it could only answer with a permission error)."""
+
     any_permission_required = ["view"]
+    inspect_url_name = None
+    header_buttons = []
+
+    def get_edit_url(self, instance):
+        return reverse(self.inspect_url_name, args=[quote(instance.pk)])
 
 
 class CertificateViewSet(ModelViewSet):
@@ -70,6 +93,7 @@ class CertificateViewSet(ModelViewSet):
     add_to_admin_menu = True
     index_view_class = CertificateIndexView
     history_view_class = CertificateHistoryView
+    inspect_view_class = CertificateInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
@@ -32,6 +33,10 @@ class QuizResultsIndexView(ResultsPermissionMixin, WagtailAdminTemplateMixin, Te
     page_title = _("Quiz results")
     header_icon = "tasks"
 
+    def get_breadcrumbs_items(self):
+        # The last crumb is the visible heading: without it the header reads "Home".
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["quizzes"] = quiz_summaries()
@@ -43,13 +48,24 @@ class QuizResultsDetailView(ResultsPermissionMixin, WagtailAdminTemplateMixin, T
     page_title = _("Quiz results")
     header_icon = "tasks"
 
+    @cached_property
+    def quiz(self) -> QuizPage:
+        return _with_questions(get_object_or_404(quiz_summaries(), pk=self.kwargs["quiz_id"]))
+
+    def get_page_subtitle(self):
+        return self.quiz.title
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("quizzes_results"), "label": self.get_page_title()},
+            {"url": "", "label": self.quiz.title},
+        ]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        summary = get_object_or_404(quiz_summaries(), pk=self.kwargs["quiz_id"])
-        quiz = _with_questions(summary)
-        context["quiz"] = quiz
-        context["items"] = item_analysis(quiz)
-        context["page_subtitle"] = quiz.title
+        context["quiz"] = self.quiz
+        context["items"] = item_analysis(self.quiz)
         return context
 
 

@@ -1,3 +1,4 @@
+from datetime import UTC, datetime
 from http import HTTPStatus
 
 from django.urls import reverse
@@ -114,3 +115,29 @@ def test_the_history_shows_the_revocation(admin_client, admin_user, certificate)
     with translation.override("sv"):
         label = gettext("Certificate revoked")
     assert label in response.content.decode()
+
+
+def test_the_inspect_view_shows_times_in_stockholm_time(admin_client, certificate):
+    certificate.issued_at = datetime(2026, 11, 26, 3, 14, tzinfo=UTC)
+    certificate.save(update_fields=["issued_at"])
+
+    response = admin_client.get(reverse("certificate_admin:inspect", args=[certificate.pk]))
+
+    content = response.content.decode()
+    assert "04:14" in content
+    assert "03:14" not in content
+
+
+def test_the_inspect_view_shows_a_dash_for_empty_fields(admin_client, certificate):
+    response = admin_client.get(reverse("certificate_admin:inspect", args=[certificate.pk]))
+
+    assert ">None<" not in response.content.decode().replace(" ", "").replace("\n", "")
+
+
+def test_the_history_page_offers_no_edit_link(admin_client, certificate):
+    response = admin_client.get(reverse("certificate_admin:history", args=[certificate.pk]))
+
+    content = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert reverse("certificate_admin:edit", args=[certificate.pk]) not in content
+    assert reverse("certificate_admin:inspect", args=[certificate.pk]) in content

@@ -2,8 +2,11 @@ from http import HTTPStatus
 
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 import pytest
+from bs4 import BeautifulSoup
 
 from enrolments.services import enrol_learner
 from quizzes.results import item_analysis
@@ -92,3 +95,23 @@ def test_results_detail_query_count_does_not_grow_with_attempts(
         take(course, quiz, correct_answers)
     with django_assert_max_num_queries(len(small.captured_queries)):
         results_admin.get(url)
+
+
+def _visible_crumbs(response) -> list[str]:
+    """The breadcrumbs shown in the admin header (the earlier ones are collapsed, `hidden`)."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    crumbs = soup.select("header nav ol > li")
+    return [crumb.get_text(" ", strip=True) for crumb in crumbs if not crumb.has_attr("hidden")]
+
+
+def test_the_results_list_heading_is_its_title(results_admin):
+    response = results_admin.get(reverse("quizzes_results"))
+
+    with translation.override("sv"):
+        assert _visible_crumbs(response) == [gettext("Quiz results")]
+
+
+def test_the_results_detail_heading_is_the_quiz_title(results_admin, quiz):
+    response = results_admin.get(reverse("quizzes_results_detail", args=[quiz.pk]))
+
+    assert _visible_crumbs(response) == [quiz.title]
