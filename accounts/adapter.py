@@ -4,6 +4,8 @@ from django.utils import translation
 
 from allauth.account.adapter import DefaultAccountAdapter
 
+from .admin_access import can_access_admin
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
@@ -18,7 +20,11 @@ class AccountAdapter(DefaultAccountAdapter):
         return resolve_url("accounts:profile")
 
     def get_login_redirect_url(self, request) -> str:
+        """Where to go after signing in when no `next` says otherwise (allauth asks only then):
+        staff to the admin, learners without a complete profile to the profile."""
         user = request.user
-        if user.is_authenticated and not user.profile_is_complete and not user.has_perm("wagtailadmin.access_admin"):
+        if can_access_admin(user):
+            return resolve_url("wagtailadmin_home")
+        if user.is_authenticated and not user.profile_is_complete:
             return resolve_url("accounts:profile")
         return super().get_login_redirect_url(request)
