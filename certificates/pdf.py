@@ -1,12 +1,13 @@
 """The certificate as a one-page A4 landscape PDF (reportlab, DejaVu Sans embedded).
 
 Rendering is deterministic (reportlab's invariant mode): the same values give the same bytes,
-so a regenerated PDF has the same text and layout. Learner text is escaped before it reaches
+so a regenerated PDF has the same text and layout. Invariant mode would date the document
+2000-01-01; its creation date is the certificate's issue time instead, which is one of the values. Learner text is escaped before it reaches
 reportlab's Paragraph markup. This module takes plain values and knows no model.
 """
 
 import threading
-from datetime import datetime
+from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -36,6 +37,7 @@ INK = colors.HexColor("#1b1f24")
 MUTED = colors.HexColor("#4a5563")
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 QR_SIZE = 34 * mm
+ISSUER = "Samverkansakademin"
 
 
 _font_lock = threading.Lock()
@@ -95,19 +97,38 @@ def _draw_qr(canvas: Canvas, url: str, *, x: float, y: float) -> None:
     renderPDF.draw(drawing, canvas, x, y)
 
 
+def _pdf_date(moment: datetime):
+    """A reportlab date formatter that gives `moment` (in UTC) whatever time reportlab passes in."""
+    utc = moment.astimezone(UTC)
+
+    def formatter(*_ignored) -> str:
+        return utc.strftime("D:%Y%m%d%H%M%S+00'00'")
+
+    return formatter
+
+
 def render_certificate(
-    *, serial: str, holder: str, course: str, completed_at: datetime, verification_url: str, language: str
+    *,
+    serial: str,
+    holder: str,
+    course: str,
+    completed_at: datetime,
+    issued_at: datetime,
+    verification_url: str,
+    language: str,
 ) -> bytes:
-    """The certificate's PDF in `language`: `holder` completed `course`, checkable at `verification_url`."""
+    """The certificate's PDF in `language`: `holder` completed `course`, checkable at `verification_url`.
+    Its metadata: a title in `language`, the issuer as author, `issued_at` as creation date."""
     _register_fonts()
     buffer = BytesIO()
     with translation.override(language):
         completed_on = formats.date_format(timezone.localdate(completed_at), "j F Y")
         canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1, pageCompression=1)
-        canvas.setTitle(f"{_('Certificate')} {serial}")
-        canvas.setAuthor("Samverkansakademin")
+        canvas.setTitle(f"{_('Certificate of completion')} {serial}")
+        canvas.setAuthor(ISSUER)
         canvas.setSubject(course)
-        canvas.setCreator("Samverkansakademin")
+        canvas.setCreator(ISSUER)
+        canvas.setDateFormatter(_pdf_date(issued_at))
         _draw_frame(canvas)
 
         text_width = PAGE_WIDTH - 70 * mm

@@ -123,6 +123,7 @@ def render_pdf(certificate: Certificate) -> bytes:
         holder=certificate.holder_name,
         course=certificate.course_title,
         completed_at=certificate.completed_at,
+        issued_at=certificate.issued_at,
         verification_url=verification_url(certificate),
         language=certificate.language,
     )

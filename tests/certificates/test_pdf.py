@@ -1,3 +1,4 @@
+from datetime import UTC, datetime
 from io import BytesIO
 
 from django.conf import settings
@@ -115,3 +116,31 @@ def test_the_qr_code_is_encoded_once_per_pdf(certificate, monkeypatch):
     render_pdf(certificate)
 
     assert len(encoded) == 1
+
+
+def _metadata(pdf: bytes):
+    return pypdf.PdfReader(BytesIO(pdf)).metadata
+
+
+@pytest.mark.parametrize(("language", "title"), [("sv", "Kursintyg"), ("en", "Certificate of completion")])
+def test_the_pdf_title_is_in_the_certificates_language(course, language, title):
+    certificate = complete_course(UserFactory(preferred_language=language), course).certificate
+
+    assert _metadata(render_pdf(certificate)).title == f"{title} {certificate.serial}"
+
+
+def test_the_pdf_is_dated_when_the_certificate_was_issued(certificate):
+    certificate.issued_at = datetime(2026, 11, 26, 3, 14, 15, tzinfo=UTC)
+    certificate.save(update_fields=["issued_at"])
+
+    metadata = _metadata(render_pdf(certificate))
+
+    assert metadata.creation_date == datetime(2026, 11, 26, 3, 14, 15, tzinfo=UTC)
+    assert metadata.modification_date == metadata.creation_date
+
+
+def test_the_pdf_names_the_issuer_as_author_and_the_course_as_subject(certificate):
+    metadata = _metadata(render_pdf(certificate))
+
+    assert metadata.author == "Samverkansakademin"
+    assert metadata.subject == certificate.course_title
