@@ -12,6 +12,8 @@ class CoursesConfig(AppConfig):
         from wagtail.models import Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from organisations.signals import reference_data_loaded
+
         from . import signals
         from .converters import IdConverter
 
@@ -21,3 +23,4 @@ class CoursesConfig(AppConfig):
         post_page_move.connect(signals.page_moved, dispatch_uid="courses.post_page_move")
         post_save.connect(signals.site_changed, sender=Site, dispatch_uid="courses.site_saved")
         post_delete.connect(signals.site_changed, sender=Site, dispatch_uid="courses.site_deleted")
+        reference_data_loaded.connect(signals.reference_data_loaded, dispatch_uid="courses.reference_data_loaded")

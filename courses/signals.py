@@ -16,6 +16,7 @@ from wagtail.models import Page
 from .chrome import bump_chrome_version
 from .middleware import forget_sites
 from .models import CoursePage
+from .sites import point_default_site_at_base_url
 from .structure import forget_courses
 
 
@@ -56,3 +57,8 @@ def site_changed(sender, **kwargs) -> None:
     """Receiver of post_save and post_delete of Site: another host or root page changes every link."""
     _now_and_on_commit(forget_sites)
     _forget(set(CoursePage.objects.values_list("translation_key", flat=True)))
+
+
+def reference_data_loaded(sender, progress=None, **kwargs) -> None:
+    """Receiver of organisations' reference_data_loaded, sent on every release."""
+    point_default_site_at_base_url(progress=progress)

@@ -8,6 +8,7 @@ from pathlib import Path
 from django.db import transaction
 
 from .models import County, Municipality, PoliceRegion
+from .signals import reference_data_loaded
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -30,7 +31,7 @@ def load_reference_data(*, progress: Callable[[str], None] | None = None) -> Loa
     """Create or update regions, counties and municipalities from the CSVs in organisations/data.
 
     Idempotent: natural keys (region name, county code, municipality code) are matched,
-    so running it again changes nothing.
+    so running it again changes nothing. Then sends `reference_data_loaded`.
     """
     report = progress or (lambda message: None)
     counties = _read("counties.csv")
@@ -62,6 +63,7 @@ def load_reference_data(*, progress: Callable[[str], None] | None = None) -> Loa
         if index % 50 == 0 or index == len(municipalities):
             report(f"{index}/{len(municipalities)} municipalities")
 
+    reference_data_loaded.send(sender=LoadResult, progress=report)
     return LoadResult(
         police_regions=len(regions),
         counties=len(county_by_code),
