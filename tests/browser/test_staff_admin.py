@@ -1,0 +1,71 @@
+"""Staff in headless Chromium: an editor signs in and lands in the admin, finds the admin again
+from a learner page's header (desktop and 390 px), edits a quiz (the rules' own tab, a new choice
+question with two empty choices) and proofreads its answers in the answers preview."""
+
+import re
+
+from django.urls import reverse
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.factories import build_course, build_quiz, totp_code
+
+from .conftest import axe_check, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+PASSWORD = "correct-horse-battery"
+
+
+def test_an_editor_signs_in_to_the_admin_and_finds_it_again_from_the_site_header(browser_page: Page, staff_member):
+    editor = staff_member("Redaktörer")
+    page = browser_page
+
+    page.goto(reverse("account_login"))
+    page.fill("input[name=login]", editor.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator(f"form[action='{reverse('account_login')}'] button[type=submit]").click()
+    expect(page).to_have_url(re.compile(re.escape(reverse("mfa_authenticate"))))
+    page.fill("input[name=code]", totp_code())
+    page.locator(f"form[action='{reverse('mfa_authenticate')}'] button[type=submit]:not([form])").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    expect(page.locator("body")).to_have_id("wagtail")
+
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(reverse("enrolments:dashboard"))
+        link = page.locator(".site-nav a[href='/admin/']")
+        expect(link).to_be_visible()
+        screenshot(page, f"staff-admin-link-{width}")
+        axe_check(page)
+    link.click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def test_an_editor_edits_quiz_rules_on_their_own_tab_and_adds_a_question_with_two_choices(
+    browser_page: Page, staff_member, sign_in
+):
+    quiz = build_quiz(build_course(modules=1, lessons_per_module=1))
+    page = browser_page
+    sign_in(page, staff_member("Redaktörer"))
+
+    page.goto(f"/admin/pages/{quiz.pk}/edit/")
+    expect(page.locator("input[name=pass_mark]")).to_be_hidden()
+    rules_tab = page.locator("[role=tab]").nth(1)
+    rules_tab.click()
+    expect(page.locator("input[name=pass_mark]")).to_be_visible()
+    screenshot(page, "staff-quiz-rules-tab")
+
+    page.locator("[role=tab]").first.click()
+    page.locator("button.c-sf-add-button").last.click()
+    page.locator(".w-combobox [role=option]").first.click()
+    # The quiz has three questions (0-2): the new one is number 3.
+    choices = page.locator("input[name^='questions-3-value-choices-'][name$='-value-text']")
+    expect(choices).to_have_count(2)
+    for index in range(2):
+        expect(choices.nth(index)).to_have_value("")
+        expect(choices.nth(index)).to_be_visible()
+    expect(page.locator("[data-contentpath='questions'] .error-message")).to_have_count(0)
+    choices.first.scroll_into_view_if_needed()
+    screenshot(page, "staff-quiz-new-question")
