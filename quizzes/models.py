@@ -97,6 +97,12 @@ class QuizPage(StepPage):
                 }
             )
 
+    @property
+    def questions_per_attempt(self) -> int:
+        """How many questions one attempt has: the number drawn, or all of them."""
+        total = len(self.questions)
+        return min(self.draw_count, total) if self.draw_count else total
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if getattr(request, "is_preview", False):
