@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "training_site.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "training_site.middleware.OldLearnerPathMiddleware",
     "django.middleware.common.CommonMiddleware",
     "courses.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
