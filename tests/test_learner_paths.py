@@ -79,3 +79,7 @@ def test_the_language_switcher_links_to_the_translated_path(learner_client):
     content = learner_client.get("/mina-kurser/").content.decode()
 
     assert 'href="/en/my-courses/"' in content
+
+
+def test_a_not_found_certificate_check_in_english_stays_not_found(client):
+    assert client.get("/en/verify/no-such-code/").status_code == HTTPStatus.NOT_FOUND

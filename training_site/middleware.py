@@ -50,5 +50,7 @@ class OldLearnerPathMiddleware:
             return response
         with translation.override(language):
             url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        if url == request.path_info:
+            return response  # the same path in both languages (/en/verify/…): the view's own 404
         query = request.META.get("QUERY_STRING", "")
         return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
