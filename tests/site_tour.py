@@ -27,8 +27,9 @@ Target = str | tuple[str, dict]
 
 
 def build_site_tour(learner) -> dict[str, dict[str, Target]]:
-    """{"learner": {page type: target}, "visitor": {…}}: `learner` is enrolled on a course with a
-    failed and an open quiz attempt, and holds a certificate of a second course. English mirrors."""
+    """{"learner": {page type: target}, "visitor": {…}}: `learner` is enrolled on a course with a failed
+    attempt at one quiz and an open one at another, and holds a certificate of a second course.
+    English mirrors."""
     home = swedish_home()
     information = InformationPageFactory(parent=home, title="Samverkansöverenskommelser och medborgarlöften")
     information.save_revision().publish()
@@ -41,6 +42,7 @@ def build_site_tour(learner) -> dict[str, dict[str, Target]]:
         title="Kunskapstest om samverkansöverenskommelser",
         questions=json.dumps([quiz_question("scenario", index=0), quiz_question(index=1)]),
     )
+    second_quiz = build_quiz(course, title="Samverkansöverenskommelsernas innehåll")
     finished = build_course(modules=1, lessons_per_module=1, index=index)
     sync_english_tree()
     certificate = complete_course(learner, finished).certificate
@@ -49,10 +51,11 @@ def build_site_tour(learner) -> dict[str, dict[str, Target]]:
     submit_attempt(
         learner=learner, attempt=failed, answers={item["id"]: [item["choices"][1]] for item in failed.questions}
     )
-    open_attempt, _created = start_attempt(learner=learner, quiz=quiz)
+    open_attempt, _created = start_attempt(learner=learner, quiz=second_quiz)
     return {
         "learner": {
             "course": course.url,
+            "completed course": finished.url,
             "module": Page.objects.get(pk=module.pk).url,
             "lesson": Page.objects.get(pk=lesson.pk).url,
             "quiz": quiz.url,

@@ -2,9 +2,10 @@
 
 import json
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 
 import pytest
 
@@ -107,3 +108,19 @@ def test_english_points_are_singular_for_one_point(quiz_client, course):
 
     assert "0 of 1 point (0 %)" in content
     assert "0 of 1 points" not in content
+
+
+def test_the_english_attempts_table_has_no_us_dates(quiz_client, course):
+    quiz = build_quiz(course, english=True)
+    quiz_client.post(reverse("quizzes:start", args=[quiz.pk]))
+    attempt = QuizAttempt.objects.get()
+    quiz_client.post(reverse("quizzes:submit", args=[attempt.pk]), as_post(wrong_answers(attempt)))
+    attempt.refresh_from_db()
+
+    content = quiz_client.get(f"/en{quiz.url}").content.decode()
+
+    translation.activate("sv")
+    with translation.override("en"):
+        expected = formats.date_format(attempt.submitted_at.astimezone(ZoneInfo("Europe/Stockholm")), "j M Y, H:i")
+    assert expected in content
+    assert "a.m." not in content and "p.m." not in content
