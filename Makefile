@@ -46,9 +46,10 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 
+# locale/ is regenerated from the code; locale_overrides/ (library strings in our wording) is only compiled.
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages -l sv --ignore=.venv --ignore=staticfiles --no-obsolete
-	$(PY) manage.py compilemessages -l sv --ignore=.venv
+	$(PY) manage.py makemessages -l sv --ignore=.venv --ignore=staticfiles --ignore=locale_overrides --no-obsolete
+	$(PY) manage.py compilemessages -l sv -l en --ignore=.venv
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-wal db.sqlite3-shm

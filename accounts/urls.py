@@ -1,11 +1,12 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from . import views
 
 app_name = "accounts"
 
 urlpatterns = [
-    path("profil/", views.profile, name="profile"),
-    path("profil/mina-uppgifter.json", views.export_data, name="export"),
-    path("profil/radera/", views.delete_account, name="delete"),
+    path(_("profile/"), views.profile, name="profile"),
+    path(_("profile/my-data.json"), views.export_data, name="export"),
+    path(_("profile/delete/"), views.delete_account, name="delete"),
 ]

@@ -122,7 +122,7 @@ def render_certificate(
     _register_fonts()
     buffer = BytesIO()
     with translation.override(language):
-        completed_on = formats.date_format(timezone.localdate(completed_at), "j F Y")
+        completed_on = formats.date_format(timezone.localdate(completed_at), "DATE_FORMAT")
         canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1, pageCompression=1)
         canvas.setTitle(f"{_('Certificate of completion')} {serial}")
         canvas.setAuthor(ISSUER)

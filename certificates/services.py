@@ -22,7 +22,7 @@ from enrolments.models import Enrolment
 
 from .models import Certificate, CertificateStatus, SerialCounter
 from .pdf import render_certificate
-from .signals import certificate_issued
+from .signals import certificate_issued, certificate_reinstated, certificate_revoked
 
 CERTIFICATE_LOG_REVOKE = "certificates.revoke"
 CERTIFICATE_LOG_REINSTATE = "certificates.reinstate"
@@ -188,6 +188,7 @@ def revoke_certificate(*, certificate: Certificate, by, reason: str) -> Certific
     certificate.revocation_reason = reason
     certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason", "updated_at"])
     log(certificate, CERTIFICATE_LOG_REVOKE, user=by, data={"reason": reason})
+    transaction.on_commit(lambda: certificate_revoked.send(sender=Certificate, certificate=certificate))
     return certificate
 
 
@@ -202,19 +203,19 @@ def reinstate_certificate(*, certificate: Certificate, by) -> Certificate:
     certificate.revocation_reason = ""
     certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason", "updated_at"])
     log(certificate, CERTIFICATE_LOG_REINSTATE, user=by)
+    transaction.on_commit(lambda: certificate_reinstated.send(sender=Certificate, certificate=certificate))
     return certificate
 
 
 @dataclass(frozen=True)
 class Verification:
-    """What the public check shows: the holder's name at issue (unless hidden), the course title at
-    issue, completion date and status. When the holder's personal data has been erased there is
-    no name; the serial is shown instead, to match the certificate in hand."""
+    """What the public check shows: the serial (to match the certificate in hand), the holder's name
+    at issue (unless hidden or erased), the course title at issue, completion date and status."""
 
     status: str
     holder: str | None
     holder_erased: bool
-    serial: str | None
+    serial: str
     course: str
     completed_on: date
     revoked_on: date | None
@@ -244,7 +245,7 @@ def _verification(certificate: Certificate) -> Verification:
         status=certificate.status,
         holder=certificate.holder_name if shows_name else None,
         holder_erased=erased,
-        serial=certificate.serial if erased else None,
+        serial=certificate.serial,
         course=certificate.course_title,
         completed_on=timezone.localdate(certificate.completed_at),
         revoked_on=timezone.localdate(certificate.revoked_at) if certificate.revoked_at else None,
@@ -336,8 +337,8 @@ def holder_page_url(certificate: Certificate, *, language: str) -> str:
         return f"{settings.SITE_BASE_URL}{reverse('certificates:detail', kwargs={'enrolment_id': certificate.enrolment_id})}"
 
 
-def send_certificate_email(*, certificate: Certificate) -> None:
-    """Tell the holder, in their language, that the certificate is ready (text and HTML)."""
+def _send_holder_email(*, certificate: Certificate, template: str, extra: dict[str, Any] | None = None) -> None:
+    """E-mail the holder, in the certificate's language, from `template`_subject.txt, .txt and .html."""
     from django.core.mail import EmailMultiAlternatives
     from django.template.loader import render_to_string
 
@@ -351,12 +352,31 @@ def send_certificate_email(*, certificate: Certificate) -> None:
             "certificate_url": holder_page_url(certificate, language=language),
             "dashboard_url": dashboard_url(language=language),
             "verification_url": verification_url(certificate, language=language),
+            "contact_email": settings.CONTACT_EMAIL,
+            **(extra or {}),
         }
-        subject = render_to_string("certificates/email/certificate_issued_subject.txt", context).strip()
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
         message = EmailMultiAlternatives(
             subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
-            body=render_to_string("certificates/email/certificate_issued.txt", context),
+            body=render_to_string(f"{template}.txt", context),
             to=[learner.email],
         )
-        message.attach_alternative(render_to_string("certificates/email/certificate_issued.html", context), "text/html")
+        message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
         message.send()
+
+
+def send_certificate_email(*, certificate: Certificate) -> None:
+    """Tell the holder, in their language, that the certificate is ready (text and HTML)."""
+    _send_holder_email(certificate=certificate, template="certificates/email/certificate_issued")
+
+
+def send_revocation_email(*, certificate: Certificate) -> None:
+    """Tell the holder that the certificate was revoked, and why; or, once reinstated, that it is valid again."""
+    if certificate.is_revoked:
+        _send_holder_email(
+            certificate=certificate,
+            template="certificates/email/certificate_revoked",
+            extra={"revoked_on": timezone.localdate(certificate.revoked_at)},
+        )
+    else:
+        _send_holder_email(certificate=certificate, template="certificates/email/certificate_reinstated")

@@ -21,3 +21,19 @@ def deliver_certificate(certificate_id: int) -> str:
 def deliver_on_issue(sender, *, certificate: Certificate, **kwargs) -> None:
     """Receiver of certificates.signals.certificate_issued."""
     deliver_certificate.enqueue(certificate_id=certificate.pk)
+
+
+@task()
+def notify_holder_of_status(certificate_id: int) -> str:
+    """E-mail the holder the certificate's status as it is when the task runs (revoked or valid again),
+    so a revocation undone before the worker got to it sends the current state, not a stale one."""
+    certificate = Certificate.objects.with_details().get(pk=certificate_id)
+    if certificate.holder_is_erased:
+        return certificate.serial
+    services.send_revocation_email(certificate=certificate)
+    return certificate.serial
+
+
+def notify_on_status_change(sender, *, certificate: Certificate, **kwargs) -> None:
+    """Receiver of certificates.signals.certificate_revoked and certificate_reinstated."""
+    notify_holder_of_status.enqueue(certificate_id=certificate.pk)

@@ -1,12 +1,14 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from . import views
 
 app_name = "certificates"
 
+# /verify/ is printed on certificates and in their QR codes: never translated, never moved.
 urlpatterns = [
     path("verify/", views.verify_serial, name="verify_serial"),
     path("verify/<str:code>/", views.verify, name="verify"),
-    path("intyg/<id:enrolment_id>/", views.detail, name="detail"),
-    path("intyg/<id:enrolment_id>/pdf/", views.download, name="download"),
+    path(_("certificates/<id:enrolment_id>/"), views.detail, name="detail"),
+    path(_("certificates/<id:enrolment_id>/pdf/"), views.download, name="download"),
 ]

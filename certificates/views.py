@@ -14,6 +14,7 @@ from accounts.client_ip import client_ip
 from . import services
 from .forms import VerifySerialForm
 from .models import Certificate
+from .qr import qr_svg
 
 RATE_WINDOW_SECONDS = 60
 
@@ -96,10 +97,16 @@ def detail(request: HttpRequest, enrolment_id: int) -> HttpResponse:
     certificate = get_object_or_404(
         Certificate.objects.visible_to(request.user).with_details(), enrolment_id=enrolment_id
     )
+    verification_url = services.verification_url(certificate, language=request.LANGUAGE_CODE)
     context = {
         "certificate": certificate,
         "course_title": services.course_title_in(certificate.enrolment.course, request.LANGUAGE_CODE),
-        "verification_url": services.verification_url(certificate, language=request.LANGUAGE_CODE),
+        "verification_url": verification_url,
+        # The PDF's code points at the check in the certificate's language; this one at the page's.
+        "qr_code": qr_svg(
+            verification_url,
+            label=_("QR code that opens the public check of this certificate: %(url)s") % {"url": verification_url},
+        ),
     }
     return render(request, "certificates/detail.html", context)
 

@@ -1,11 +1,12 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from . import views
 
 app_name = "enrolments"
 
 urlpatterns = [
-    path("mina-kurser/", views.dashboard, name="dashboard"),
-    path("kurser/<id:course_id>/anmal/", views.enrol, name="enrol"),
-    path("steg/<id:page_id>/klar/", views.complete_step, name="complete_step"),
+    path(_("my-courses/"), views.dashboard, name="dashboard"),
+    path(_("courses/<id:course_id>/enrol/"), views.enrol, name="enrol"),
+    path(_("steps/<id:page_id>/done/"), views.complete_step, name="complete_step"),
 ]

@@ -128,6 +128,12 @@ class QuizPage(StepPage):
     def preview_modes(self):
         return [("", _("As learners see it")), (ANSWERS_PREVIEW_MODE, _("With answers and explanations"))]
 
+    @property
+    def questions_per_attempt(self) -> int:
+        """How many questions one attempt has: the number drawn, or all of them."""
+        total = len(self.questions)
+        return min(self.draw_count, total) if self.draw_count else total
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if getattr(request, "is_preview", False):

@@ -1,11 +1,12 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from . import views
 
 app_name = "quizzes"
 
 urlpatterns = [
-    path("prov/<id:page_id>/starta/", views.start, name="start"),
-    path("prov/forsok/<id:attempt_id>/", views.attempt, name="attempt"),
-    path("prov/forsok/<id:attempt_id>/lamna-in/", views.submit, name="submit"),
+    path(_("quizzes/<id:page_id>/start/"), views.start, name="start"),
+    path(_("quizzes/attempts/<id:attempt_id>/"), views.attempt, name="attempt"),
+    path(_("quizzes/attempts/<id:attempt_id>/submit/"), views.submit, name="submit"),
 ]

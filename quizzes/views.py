@@ -31,10 +31,13 @@ def start(request, page_id: int):
 @require_GET
 def attempt(request, attempt_id: int):
     """The questions of an open attempt, or the result of a graded one. Never writes."""
-    attempt = get_object_or_404(QuizAttempt.objects.for_learner(request.user).select_related("revision"), pk=attempt_id)
+    attempt = get_object_or_404(
+        QuizAttempt.objects.for_learner(request.user).select_related("revision", "quiz"), pk=attempt_id
+    )
     content = attempt.revision.as_object()
     # The quiz page in the language being viewed (an attempt may have been started in another).
-    context = {"attempt": attempt, "quiz": content, "quiz_url": content.localized.get_url(request)}
+    shown = content.localized
+    context = {"attempt": attempt, "quiz": content, "quiz_url": shown.get_url(request), "quiz_page_id": shown.pk}
     if attempt.is_open:
         context["questions"] = learner_questions(content.questions, attempt.questions)
         return render(request, "quizzes/attempt.html", context)
@@ -42,6 +45,11 @@ def attempt(request, attempt_id: int):
     reveal = services.shows_feedback(feedback=content.feedback, attempt=attempt)
     context["questions"] = feedback_questions(content.questions, attempt.questions, results, reveal=reveal)
     context["show_answers"] = content.feedback != "never"
+    # Questions carry whole points, so the total is whole too; ngettext wants an integer.
+    context["max_points"] = int(attempt.max_score or 0)
+    if not attempt.passed:
+        # Whether "Try again" can be offered, or when it can (the rules of the quiz as it is now).
+        context["overview"] = services.quiz_overview(quiz=attempt.quiz, user=request.user)
     return render(request, "quizzes/result.html", context)
 
 

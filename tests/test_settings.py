@@ -16,6 +16,7 @@ GOOD_ENV = {
     "EMAIL_HOST": "smtp.example.se",
     "DATABASE_URL": "sqlite:///:memory:",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "CONTACT_EMAIL": "kontakt@example.se",
     "DEBUG": "",
 }
 
@@ -69,6 +70,7 @@ def test_production_settings_load_with_a_proper_environment():
         ({"EMAIL_HOST": None}, "EMAIL_HOST must be set"),
         ({"DATABASE_URL": None}, "DATABASE_URL must be set"),
         ({"REDIS_URL": None}, "REDIS_URL must be set"),
+        ({"CONTACT_EMAIL": None}, "CONTACT_EMAIL must be set"),
         ({"ALLAUTH_TRUSTED_PROXY_COUNT": "one"}, "ALLAUTH_TRUSTED_PROXY_COUNT must be a whole number"),
     ],
     ids=[
@@ -81,6 +83,7 @@ def test_production_settings_load_with_a_proper_environment():
         "no-mail-host",
         "no-database",
         "no-redis",
+        "no-contact-address",
         "proxy-count-not-a-number",
     ],
 )

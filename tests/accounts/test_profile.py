@@ -59,7 +59,7 @@ def test_municipal_staff_save_their_municipality_by_scb_code(new_user_client, ne
 @pytest.mark.parametrize("organisation_type", [OrganisationType.MUNICIPALITY, OrganisationType.POLICE])
 def test_municipal_and_police_staff_must_choose_a_municipality(new_user_client, new_user, organisation_type):
     response = new_user_client.post(
-        "/en/profil/", _profile(organisation_type=organisation_type, municipality="", county="01")
+        "/en/profile/", _profile(organisation_type=organisation_type, municipality="", county="01")
     )
 
     assert response.status_code == HTTPStatus.OK
@@ -71,7 +71,7 @@ def test_municipal_and_police_staff_must_choose_a_municipality(new_user_client, 
 
 def test_county_boards_must_choose_a_county(new_user_client, new_user):
     response = new_user_client.post(
-        "/en/profil/", _profile(organisation_type=OrganisationType.COUNTY_BOARD, municipality="")
+        "/en/profile/", _profile(organisation_type=OrganisationType.COUNTY_BOARD, municipality="")
     )
 
     assert "Choose the county of your county administrative board." in response.content.decode()
@@ -88,7 +88,7 @@ def test_county_board_saves_the_county_and_no_municipality(new_user_client, new_
 
 
 def test_unknown_municipality_code_gives_an_error_and_saves_nothing(new_user_client, new_user):
-    response = new_user_client.post("/en/profil/", _profile(municipality="9999", first_name="Ändrad"))
+    response = new_user_client.post("/en/profile/", _profile(municipality="9999", first_name="Ändrad"))
 
     assert response.status_code == HTTPStatus.OK
     assert "municipality" in response.context["form"].errors

@@ -54,7 +54,7 @@ def test_signup_under_english_prefix_sends_an_english_email(client):
     _signup(client, prefix="/en")
 
     assert User.objects.get().preferred_language == "en"
-    assert mail.outbox[0].subject == "[Samverkansakademin] Please Confirm Your Email Address"
+    assert mail.outbox[0].subject == "[Samverkansakademin] Please confirm your email address"
     assert "/en/accounts/confirm-email/" in mail.outbox[0].body
 
 
@@ -62,7 +62,7 @@ def test_signup_in_swedish_sends_a_swedish_email(client):
     _signup(client)
 
     assert User.objects.get().preferred_language == "sv"
-    assert mail.outbox[0].subject == "[Samverkansakademin] Vänligen bekräfta din epost-adress"
+    assert mail.outbox[0].subject == "[Samverkansakademin] Bekräfta din e-postadress"
 
 
 def test_account_emails_use_the_recipients_language_not_the_requests(client, learner, monkeypatch):

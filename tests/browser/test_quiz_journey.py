@@ -72,7 +72,7 @@ def test_learner_fails_then_passes_a_quiz_and_sees_it_done(browser_page: Page, s
     _check(page, f"20-quiz-page{suffix}", javascript=javascript)
 
     _start(page, quiz)
-    expect(page.locator("main fieldset.quiz-question")).to_have_count(3)
+    expect(page.locator("main .quiz-question fieldset")).to_have_count(3)
     _check(page, f"21-quiz-attempt{suffix}", javascript=javascript)
     page.get_by_role("radio", name="Svar 1 på fråga 0", exact=True).check()
     page.get_by_role("checkbox", name="Svar 0 på fråga 1", exact=True).check()

@@ -44,7 +44,7 @@ def test_the_email_is_in_the_learners_language(course, settings):
 
     message = mail.outbox[-1]
     assert "Congratulations" in message.body
-    assert f"{settings.SITE_BASE_URL}/en/intyg/{certificate.enrolment_id}/" in message.body
+    assert f"{settings.SITE_BASE_URL}/en/certificates/{certificate.enrolment_id}/" in message.body
     assert '<html lang="en">' in message.alternatives[0][0]
 
 

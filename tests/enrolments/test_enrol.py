@@ -147,7 +147,7 @@ def test_enrolling_in_english_points_at_the_swedish_course(client, learner, cour
     sync_english_tree()
     client.force_login(learner)
 
-    client.post(f"/en/kurser/{english(course).pk}/anmal/")
+    client.post(f"/en/courses/{english(course).pk}/enrol/")
 
     assert Enrolment.objects.get().course_id == course.pk
 

@@ -42,7 +42,7 @@ def test_dashboard_shows_progress_per_course_and_module(learner_client, learner,
     enrol_learner(learner=learner, course=course_3x3)
     _complete(learner, course_3x3, 4)
 
-    response = learner_client.get("/en/mina-kurser/")
+    response = learner_client.get("/en/my-courses/")
 
     content = response.content.decode()
     assert course_3x3.title in content
@@ -81,8 +81,8 @@ def test_done_lessons_are_marked_on_the_course_page(learner_client, learner, cou
 def test_progress_made_in_english_shows_in_swedish(learner_client, learner, course):
     sync_english_tree()
     english_course = english(course)
-    learner_client.post(f"/en/kurser/{english_course.pk}/anmal/")
-    learner_client.post(f"/en/steg/{english(lessons_of(course)[0]).pk}/klar/")
+    learner_client.post(f"/en/courses/{english_course.pk}/enrol/")
+    learner_client.post(f"/en/steps/{english(lessons_of(course)[0]).pk}/done/")
 
     content = learner_client.get(course.url).content.decode()
 
@@ -106,7 +106,7 @@ def test_english_dashboard_links_to_english_pages(learner_client, learner, cours
     sync_english_tree()
     enrol_learner(learner=learner, course=course)
 
-    content = learner_client.get("/en/mina-kurser/").content.decode()
+    content = learner_client.get("/en/my-courses/").content.decode()
 
     assert f'href="{english(course).url}"' in content
     assert f'href="{english(lessons_of(course)[0]).url}"' in content
@@ -128,7 +128,7 @@ def test_english_dashboard_falls_back_to_swedish_when_the_english_course_is_not_
     english_course.live = False
     english_course.save()
 
-    content = learner_client.get("/en/mina-kurser/").content.decode()
+    content = learner_client.get("/en/my-courses/").content.decode()
 
     assert f'href="{english_course.url}"' not in content
     assert f'href="{course.url}"' in content

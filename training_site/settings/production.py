@@ -21,6 +21,8 @@ env_str("REDIS_URL")
 # Links in e-mails and certificates are built without a request: never point them at localhost.
 SITE_BASE_URL = env_str("SITE_BASE_URL", default=f"https://{ALLOWED_HOSTS[0].lstrip('.')}").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
+# Shown to every visitor as the way to reach the people behind the site.
+CONTACT_EMAIL = env_str("CONTACT_EMAIL")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[f"https://{host}" for host in ALLOWED_HOSTS])
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
