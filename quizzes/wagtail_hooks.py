@@ -121,3 +121,11 @@ def refuse_bulk_deleting_quizzes_with_attempts(request, action_type, objects, ac
         messages.error(request, refusal_message(count))
         return redirect(action_class_instance.next_url)
     return None
+
+
+@hooks.register("register_training_step_loader")
+def quiz_training_loader():
+    """Quizzes of the training content (quiz.<lang>.yaml) become quiz pages."""
+    from .training import QuizLoader
+
+    return QuizLoader()
