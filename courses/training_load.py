@@ -413,7 +413,15 @@ class _Loader:
         self.apply_rules(page, values["completion_rules"])
         self.save(page, spec, "sv", digest=digest, publish=created)
         (self.summary.created if created else self.summary.updated).append(label)
-        self.import_english(spec, page, "created" if created else "updated")
+        if created:
+            # The English course was made before the rules were set: bring it up to this revision.
+            ImportedPage.objects.filter(page__translation_key=page.translation_key, page__locale=self.en).update(
+                content_hash=""
+            )
+            self.import_english(spec, page, "created")
+            self.summary.updated.remove(spec.sources["en"].path)
+        else:
+            self.import_english(spec, page, "updated")
 
 
 def _bytes_file(data: bytes):
