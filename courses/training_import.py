@@ -596,8 +596,9 @@ class _Reader:
         for path in sorted((self.root / "diagrams").glob("*.svg")):
             relative = path.relative_to(self.root).as_posix()
             data = path.read_bytes()
-            if self.attempt(lambda relative=relative, data=data: check_svg(relative, data) or True):
-                self.diagrams[relative] = Diagram(relative, data)
+            # A refused diagram is still known, so that the lessons using it report nothing more.
+            self.attempt(lambda relative=relative, data=data: check_svg(relative, data))
+            self.diagrams[relative] = Diagram(relative, data)
 
     def check_orphans(self) -> None:
         for path in sorted(self.root.rglob("*.en.*")):
