@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quizzes', '0002_results_permission'),
+        ('quizzes', '0021_item_analysis_for_editors'),
     ]
 
     operations = [
