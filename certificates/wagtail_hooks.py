@@ -19,6 +19,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from accounts.scope import learner_q
+from enrolments.learner_admin import SECTION_HOOK, LearnerSection
 
 from . import services
 from .forms import RevokeForm
@@ -179,3 +180,23 @@ def register_certificate_log_actions(actions):
         gettext_lazy("Reinstate certificate"),
         gettext_lazy("Certificate reinstated"),
     )
+
+
+class CertificatesSection(LearnerSection):
+    """The learner's certificates on their page in the admin (one query)."""
+
+    order = 300
+    template_name = "certificates/admin/learner_certificates.html"
+
+    def get_context_data(self, parent_context=None):
+        context = super().get_context_data(parent_context)
+        context["certificates"] = list(
+            Certificate.objects.filter(enrolment__learner=self.learner).order_by("issued_at", "pk")
+        )
+        context["can_manage"] = can_manage_certificates(self.request.user)
+        return context
+
+
+@hooks.register(SECTION_HOOK)
+def learner_certificates_section(learner, request):
+    return CertificatesSection(learner, request)
