@@ -9,4 +9,6 @@ urlpatterns = [
     path(_("my-courses/"), views.dashboard, name="dashboard"),
     path(_("courses/<id:course_id>/enrol/"), views.enrol, name="enrol"),
     path(_("steps/<id:page_id>/done/"), views.complete_step, name="complete_step"),
+    path(_("invitation/<str:token>/"), views.invitation, name="invitation"),
+    path(_("my-courses/course-key/"), views.join_cohort, name="join_cohort"),
 ]
