@@ -9,7 +9,9 @@ import json
 import math
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+
+from django.utils.translation import gettext_lazy as _
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SOURCE = DATA_DIR / "municipalities.geojson"
@@ -88,3 +90,106 @@ def write_map(target: Path = COMPACT) -> int:
 def municipality_map() -> dict[str, Any]:
     """The compact projected outlines, read once per process."""
     return json.loads(COMPACT.read_text(encoding="utf-8"))
+
+
+# Drawing ----------------------------------------------------------------------------------
+
+LEVEL_FILLS = {"both": "#1a6b35", "municipal": "#5b9bd5", "police": "#e0a526", "none": "#e6e6e6"}
+LEVEL_ORDER = ("both", "municipal", "police", "none")
+LEVEL_LABELS = {
+    "both": _("both trained"),
+    "municipal": _("only a municipal coordinator trained"),
+    "police": _("only a police coordinator trained"),
+    "none": _("no one trained"),
+}
+
+
+class Shape(NamedTuple):
+    code: str
+    name: str
+    level: str
+    fill: str
+    d: str
+    label: str
+
+
+def map_shapes(municipalities) -> list[Shape]:
+    """One coloured outline per municipality with coverage figures (`code`, `name`, `level`)."""
+    paths = municipality_map()["paths"]
+    return [
+        Shape(
+            item.code, item.name, item.level, LEVEL_FILLS[item.level], paths[item.code], str(LEVEL_LABELS[item.level])
+        )
+        for item in municipalities
+        if item.code in paths
+    ]
+
+
+class Segment(NamedTuple):
+    level: str
+    x: float
+    width: float
+    fill: str
+    count: int
+
+
+class Bar(NamedTuple):
+    label: str
+    y: float
+    text_y: float
+    segments: list[Segment]
+    total: int
+    value_label: str
+
+
+BAR_LEFT = 190.0
+LABEL_RIGHT = BAR_LEFT - 6
+VALUE_LEFT = BAR_LEFT + 300.0 + 6
+BAR_WIDTH = 300.0
+BAR_HEIGHT = 16.0
+BAR_GAP = 6.0
+
+
+def stacked_bars(groups) -> tuple[list[Bar], float]:
+    """Horizontal bars, one per group (`name`, `total` and a count per level), each split by
+    coverage level in proportion to the group's municipalities; returns (bars, chart height)."""
+    bars = []
+    for index, group in enumerate(groups):
+        y = index * (BAR_HEIGHT + BAR_GAP)
+        x = BAR_LEFT
+        segments = []
+        for level in LEVEL_ORDER:
+            count = getattr(group, level)
+            width = BAR_WIDTH * count / group.total if group.total else 0.0
+            if count:
+                segments.append(Segment(level, round(x, 1), round(width, 1), LEVEL_FILLS[level], count))
+            x += width
+        bars.append(Bar(group.name, y, y + BAR_HEIGHT * 0.75, segments, group.total, f"{group.both}/{group.total}"))
+    return bars, len(bars) * (BAR_HEIGHT + BAR_GAP)
+
+
+class SimpleBar(NamedTuple):
+    label: str
+    y: float
+    text_y: float
+    width: float
+    value_label: str
+    value_x: float
+
+
+def simple_bars(items, *, value: str, share: str) -> tuple[list[SimpleBar], float]:
+    """Horizontal bars whose length is each item's `share` (0–100) and label its `value`."""
+    bars = []
+    for index, item in enumerate(items):
+        y = index * (BAR_HEIGHT + BAR_GAP)
+        bars.append(
+            SimpleBar(
+                item.title,
+                y,
+                y + BAR_HEIGHT * 0.75,
+                round(BAR_WIDTH * getattr(item, share) / 100, 1),
+                str(getattr(item, value)),
+                round(BAR_LEFT + BAR_WIDTH * getattr(item, share) / 100 + 6, 1),
+            )
+        )
+    return bars, len(bars) * (BAR_HEIGHT + BAR_GAP)

@@ -16,6 +16,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Case, Count, Exists, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce, Least
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from wagtail.log_actions import log
@@ -121,7 +122,7 @@ def learner_rows(user) -> QuerySet[Enrolment]:
             "enrolled_at",
             "last_activity_at",
             "completed_at",
-            "learner__pk",
+            "learner__id",
             "learner__first_name",
             "learner__last_name",
             "learner__email",
@@ -152,6 +153,10 @@ class ModuleShare:
     title: str
     finished: int
     share: float
+
+    @property
+    def share_label(self) -> str:
+        return f"{self.share:.0f} %"
 
 
 @dataclass
@@ -424,6 +429,7 @@ def _send_reminder(enrolment: Enrolment, course: CoursePage) -> None:
             "course_title": course.localized.title if language != "sv" else course.title,
             "course_url": settings.SITE_BASE_URL.rstrip("/") + (course.localized.url or course.url or "/"),
             "days": course.reminder_days,
+            "profile_url": settings.SITE_BASE_URL + reverse("accounts:profile"),
         }
         subject = render_to_string("reports/email/reminder_subject.txt", context).strip()
         body = render_to_string("reports/email/reminder_body.txt", context)

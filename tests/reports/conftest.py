@@ -1,7 +1,7 @@
 """A small world of learners in known states, built once per test module; the report tests
 check the figures computed by hand from it.
 
-Course: 2 modules of 2 lessons (steps L1 L2 | L3 L4). `NOW` is fixed; days are before it.
+Course: 2 modules of 2 lessons (steps L1 L2 | L3 L4). Days are before `NOW`, the time the tests start.
 
 | learner | organisation, municipality | state | enrolled | last activity | completed |
 | --- | --- | --- | --- | --- | --- |
@@ -19,9 +19,10 @@ Malmö none: 1 of 290 municipalities has both.
 """
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 import pytest
 
@@ -32,7 +33,7 @@ from organisations.models import Municipality
 from organisations.services import load_reference_data
 from tests.factories import UserFactory, build_course, lessons_of
 
-NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+NOW = timezone.now().replace(microsecond=0)
 
 PEOPLE = [
     # first, last, organisation type, municipality code, steps done, enrolled, last activity, completed (days ago)
