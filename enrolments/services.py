@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page
 from courses.models import CompletionRequirement, CompletionRule, CoursePage, StepPage
 from courses.reachability import is_reachable
 
-from .models import Enrolment, StepProgress
+from .models import Cohort, Enrolment, StepProgress
 from .signals import course_completed
 
 
@@ -40,20 +40,28 @@ def course_of_step(step: Page) -> CoursePage:
 
 
 @transaction.atomic
-def enrol_learner(*, learner, course: CoursePage) -> tuple[Enrolment, bool]:
+def enrol_learner(*, learner, course: CoursePage, cohort: Cohort | None = None) -> tuple[Enrolment, bool]:
     """Enrol `learner` on the live `course` (any language); returns (enrolment, created).
 
+    A new enrolment joins `cohort`, or else the course's default cohort while it is open.
     One enrolment per learner and course is a database constraint; a second or
-    concurrent call returns the existing enrolment.
+    concurrent call returns the existing enrolment (its cohort unchanged).
     """
     course = source_page(course)
     if not course.live:
         raise EnrolmentError(_("This course is not open for enrolment."))
+    if cohort is None:
+        cohort = default_cohort(course)
     try:
         with transaction.atomic():
-            return Enrolment.objects.get_or_create(learner=learner, course=course)
+            return Enrolment.objects.get_or_create(learner=learner, course=course, defaults={"cohort": cohort})
     except IntegrityError:
         return Enrolment.objects.get(learner=learner, course=course), False
+
+
+def default_cohort(course: CoursePage) -> Cohort | None:
+    """The course's default cohort if it is open today."""
+    return Cohort.objects.filter(course=course, is_default=True).open_on(timezone.localdate()).first()
 
 
 @transaction.atomic
