@@ -6,7 +6,7 @@ from wagtail.admin.filters import WagtailFilterSet
 import django_filters
 
 from accounts.models import OrganisationType
-from enrolments.models import Enrolment
+from enrolments.models import Cohort, Enrolment
 from organisations.models import County, Municipality, PoliceRegion
 
 from . import services
@@ -24,6 +24,7 @@ def _courses(request):
 
 class LearnerFilterSet(WagtailFilterSet):
     course = django_filters.ModelChoiceFilter(label=_("Course"), queryset=_courses)
+    cohort = django_filters.ModelChoiceFilter(label=_("Cohort"), queryset=Cohort.objects.select_related("course"))
     county = django_filters.ModelChoiceFilter(label=_("County"), queryset=County.objects.all(), method="by_county")
     police_region = django_filters.ModelChoiceFilter(
         label=_("Police region"), queryset=PoliceRegion.objects.all(), method="by_police_region"
@@ -38,7 +39,7 @@ class LearnerFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Enrolment
-        fields = ["course", "county", "police_region", "municipality", "organisation_type", "status"]
+        fields = ["course", "cohort", "county", "police_region", "municipality", "organisation_type", "status"]
 
     def by_county(self, queryset, name, value):
         return queryset.filter(Q(learner__municipality__county=value) | Q(learner__county=value))

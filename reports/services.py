@@ -23,7 +23,7 @@ from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from accounts.models import OrganisationType
-from accounts.scope import learner_q
+from accounts.scope import learner_q, municipality_q
 from courses.models import CoursePage
 from courses.structure import CourseStructure, course_structure
 from enrolments.models import Enrolment, StepProgress
@@ -130,6 +130,7 @@ def learner_rows(user) -> QuerySet[Enrolment]:
         )
         .annotate(
             course_title=F("course__title"),
+            cohort_name=F("cohort__name"),
             municipality_name=F("learner__municipality__name"),
             county_name=Coalesce("learner__municipality__county__name", "learner__county__name"),
             police_region_name=Coalesce(
@@ -335,14 +336,16 @@ class Coverage:
 
 
 def coverage(user, *, course: CoursePage | None = None) -> Coverage:
-    """For each of the 290 municipalities: whether a municipal and whether a police coordinator
-    working with it (in `user`'s scope) has completed `course` (any course if None). One query."""
+    """For each of the municipalities in `user`'s scope (all 290 nationally): whether a municipal
+    and whether a police coordinator serving it has completed `course` (any course if None).
+    One query."""
     completed = scoped_enrolments(user).filter(completed_at__isnull=False)
     if course is not None:
         completed = completed.filter(course=course)
     here = completed.filter(learner__municipality=OuterRef("pk"))
     rows = (
-        Municipality.objects.select_related("county__police_region")
+        Municipality.objects.filter(municipality_q(user))
+        .select_related("county__police_region")
         .annotate(
             municipal=Exists(here.filter(learner__organisation_type=OrganisationType.MUNICIPALITY)),
             police=Exists(here.filter(learner__organisation_type=OrganisationType.POLICE)),
