@@ -62,6 +62,8 @@ def learner_q(user, prefix: str = "") -> Q:
     `User.objects.filter(learner_q(admin))`, `Enrolment.objects.filter(learner_q(admin, "learner__"))`,
     `Certificate.objects.filter(learner_q(admin, "enrolment__learner__"))`.
     Without a scope the Q yields no rows; for everyone it is an empty Q (no join, no filter).
+    Mind that Django drops an empty Q from `|`: `Q(a) | learner_q(national)` is just `Q(a)`, so
+    test `sees_everyone(user)` first when OR-ing the scope with another condition.
     """
     if sees_everyone(user):
         return Q()

@@ -31,6 +31,7 @@ from courses.models import CoursePage
 from .cohorts import add_learners_to_cohort
 from .email_lists import MAX_ROWS
 from .forms import AddLearnersForm
+from .learner_admin import LOG_VIEW, LearnerSearchArea, learner_viewset
 from .models import Cohort, Enrolment
 from .services import EnrolmentError
 
@@ -185,3 +186,23 @@ def register_cohort_log_actions(actions):
     actions.register_action(
         "enrolments.cohort.add_learners", gettext_lazy("Add learners"), gettext_lazy("Learners added to the cohort")
     )
+
+
+# Learners ---------------------------------------------------------------------------------
+
+
+@hooks.register("register_admin_viewset")
+def register_learner_viewset():
+    return learner_viewset
+
+
+@hooks.register("register_admin_search_area")
+def register_learner_search_area():
+    return LearnerSearchArea(
+        gettext_lazy("Learners"), reverse("learners:index"), name="learners", icon_name="user", order=150
+    )
+
+
+@hooks.register("register_log_actions")
+def register_learner_log_actions(actions):
+    actions.register_action(LOG_VIEW, gettext_lazy("View learner"), gettext_lazy("Learner's page viewed"))

@@ -14,6 +14,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
+from enrolments.learner_admin import SECTION_HOOK, LearnerSection
+
 from .models import QuizAttempt, QuizPage
 from .results import item_analysis, quiz_summaries
 
@@ -121,3 +123,25 @@ def refuse_bulk_deleting_quizzes_with_attempts(request, action_type, objects, ac
         messages.error(request, refusal_message(count))
         return redirect(action_class_instance.next_url)
     return None
+
+
+class QuizAttemptsSection(LearnerSection):
+    """Every quiz attempt of the learner on their page in the admin, with its score (one query)."""
+
+    order = 200
+    template_name = "quizzes/admin/learner_attempts.html"
+
+    def get_context_data(self, parent_context=None):
+        context = super().get_context_data(parent_context)
+        context["attempts"] = list(
+            QuizAttempt.objects.filter(learner=self.learner)
+            .select_related("quiz")
+            .defer("quiz__questions", "questions", "answers", "results")
+            .order_by("quiz__path", "number")
+        )
+        return context
+
+
+@hooks.register(SECTION_HOOK)
+def learner_attempts_section(learner, request):
+    return QuizAttemptsSection(learner, request)
