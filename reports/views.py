@@ -2,11 +2,12 @@
 come from `reports.services`, scoped to the viewer; exports go through `SafeSpreadsheetExportMixin`."""
 
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from . import services
@@ -54,6 +55,10 @@ def _yes_no(value: bool) -> str:
     return gettext("yes") if value else gettext("no")
 
 
+def _learner_url(enrolment) -> str:
+    return reverse("learners:inspect", args=[enrolment.learner_id])
+
+
 def _name(enrolment) -> str:
     return f"{enrolment.learner.last_name}, {enrolment.learner.first_name}"
 
@@ -70,7 +75,7 @@ class LearnersReportView(ExportReportView):
     export_report_name = "learners"
     verbose_name_plural = _("enrolments")
     columns = [
-        Column("name", label=_("Name"), accessor=_name),
+        TitleColumn("name", label=_("Name"), accessor=_name, get_url=_learner_url),
         Column("email", label=_("E-mail"), accessor="learner.email"),
         Column("organisation", label=_("Organisation"), accessor="learner.get_organisation_type_display"),
         Column("municipality_name", label=_("Municipality")),

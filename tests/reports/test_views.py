@@ -180,3 +180,10 @@ def test_an_editor_may_not_see_the_reports(world, client, staff_member):
 
     assert response.status_code == HTTPStatus.FOUND
     assert response.url == reverse("wagtailadmin_home")
+
+
+def test_each_learners_row_links_to_the_learners_page(world, admin_client):
+    html = admin_client.get(reverse("reports:learners")).content.decode()
+
+    for learner in world.learners.values():
+        assert reverse("learners:inspect", args=[learner.pk]) in html
