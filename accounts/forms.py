@@ -60,6 +60,7 @@ class ProfileForm(forms.ModelForm):
             "job_title",
             "preferred_language",
             "hide_name_on_certificates",
+            "receives_reminders",
         ]
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),

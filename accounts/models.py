@@ -65,6 +65,9 @@ class User(AbstractUser):
         _("preferred language"), max_length=2, choices=[("sv", "Svenska"), ("en", "English")], default="sv"
     )
     hide_name_on_certificates = models.BooleanField(_("hide my name on the public certificate check"), default=False)
+    receives_reminders = models.BooleanField(
+        _("e-mail me a reminder when I have not worked on a course for a while"), default=True
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     USERNAME_FIELD = "email"

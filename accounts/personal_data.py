@@ -59,6 +59,7 @@ def export_account(user) -> dict[str, Any]:
         "job_title": user.job_title,
         "preferred_language": user.preferred_language,
         "hide_name_on_certificates": user.hide_name_on_certificates,
+        "receives_reminders": user.receives_reminders,
         "date_joined": user.date_joined.isoformat(),
         "last_login": user.last_login.isoformat() if user.last_login else None,
         "email_addresses": list(user.emailaddress_set.values("email", "verified", "primary")),

@@ -4,6 +4,8 @@ Each module's `run()` returns rows {"name", "median_ms", "p95_ms", "queries", "n
 optionally "ratio" (see bench/timing.py). The figures and the machine's load average at the start
 and at the end are printed and written to bench/RESULTS.md; a "## Before and after" section
 already in that file is kept. A module that raises is reported as failed and the others still run.
+`python -m bench reports quizzes` runs only bench_reports and bench_quizzes and replaces only their
+sections of RESULTS.md (each with its own machine and load-average lines), keeping the others.
 Timings are never asserted anywhere.
 """
 
@@ -111,15 +113,40 @@ def _kept_section() -> str:
     return previous[previous.index(KEPT_SECTION) :] if KEPT_SECTION in previous else ""
 
 
+def _section(name: str, rows: list[dict], error: str | None, machine: dict[str, str] | None = None) -> list[str]:
+    lines = ["", f"## {name.removeprefix('bench.')}", ""]
+    if machine:
+        lines += [f"Run on {datetime.now().astimezone():%Y-%m-%d %H:%M %Z}."]
+        lines += [f"- **{key}:** {value}" for key, value in machine.items()] + [""]
+    if error:
+        rows = [{"name": "FAILED", "note": error}, *rows]
+    return lines + _table(rows)
+
+
+def _replace_sections(results: list[tuple[str, list[dict], str | None]], machine: dict[str, str]) -> None:
+    """Replace the sections of the modules run in RESULTS.md (or add them before the kept section)."""
+    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n"
+    for name, rows, error in results:
+        section = "\n".join(_section(name, rows, error, machine)).lstrip("\n") + "\n"
+        heading = f"## {name.removeprefix('bench.')}\n"
+        if heading in text:
+            start = text.index(heading)
+            end = text.find("\n## ", start + len(heading))
+            text = text[:start] + section + (text[end:] if end != -1 else "")
+        elif KEPT_SECTION in text:
+            start = text.index(KEPT_SECTION)
+            text = text[:start] + section + "\n" + text[start:]
+        else:
+            text = text.rstrip("\n") + "\n\n" + section
+    RESULTS.write_text(text)
+
+
 def _write_results(results: list[tuple[str, list[dict], str | None]], machine: dict[str, str]) -> None:
     kept = _kept_section()
     lines = ["# Benchmark results", "", INTRODUCTION, f"Run on {datetime.now().astimezone():%Y-%m-%d %H:%M %Z}.", ""]
     lines += [f"- **{key}:** {value}" for key, value in machine.items()]
     for name, rows, error in results:
-        lines += ["", f"## {name.removeprefix('bench.')}", ""]
-        if error:
-            rows = [{"name": "FAILED", "note": error}, *rows]
-        lines += _table(rows)
+        lines += _section(name, rows, error)
     RESULTS.write_text("\n".join(lines) + "\n" + (f"\n{kept}" if kept else ""))
 
 
@@ -138,8 +165,9 @@ def main() -> int:
     try:
         machine = {**_machine(), "Load average at the start": _load_average()}
         print(f"load average at the start: {machine['Load average at the start']}", flush=True)
+        selected = [f"bench.bench_{name}" for name in sys.argv[1:]]
         results = []
-        for name in _modules():
+        for name in selected or _modules():
             print(f"running {name} …", flush=True)
             rows, error = _run_module(name)
             results.append((name, rows, error))
@@ -147,7 +175,10 @@ def main() -> int:
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
     _print_results(results)
-    _write_results(results, machine)
+    if selected:
+        _replace_sections(results, machine)
+    else:
+        _write_results(results, machine)
     print(f"\nwritten to {RESULTS.relative_to(BENCH_DIR.parent)}")
     return 1 if any(error for _name, _rows, error in results) else 0
 

@@ -4,6 +4,7 @@ reach templates through their own template tags."""
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.shortcuts import redirect
@@ -139,6 +140,15 @@ class CoursePage(SitePage):
     description = RichTextField(_("description"), features=RICH_TEXT_FEATURES, blank=True)
     audience = models.CharField(_("who it is for"), max_length=250, blank=True)
     estimated_hours = models.PositiveSmallIntegerField(_("estimated hours"), null=True, blank=True)
+    reminder_days = models.PositiveSmallIntegerField(
+        _("reminder after days without activity"),
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=_(
+            "Learners who have not completed the course and have not been active for this many days get a "
+            "reminder e-mail, one per such period."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -146,6 +156,7 @@ class CoursePage(SitePage):
         FieldPanel("description"),
         FieldPanel("audience"),
         FieldPanel("estimated_hours"),
+        FieldPanel("reminder_days"),
         CompletionRulesPanel(
             "completion_rules",
             label=_("Completion rules"),
