@@ -45,7 +45,7 @@ def restore_wagtail_names(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0002_groups"),
+        ("accounts", "0040_user_receives_reminders"),
         ("wagtailcore", "0098_apitoken"),
     ]
 

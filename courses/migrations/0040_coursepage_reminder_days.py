@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0003_completion_rules'),
+        ('courses', '0021_editorial_workflow'),
     ]
 
     operations = [
