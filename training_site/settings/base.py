@@ -46,7 +46,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "training_site.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "training_site.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "training_site.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -219,6 +221,27 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 
+# Browser features none of our pages uses; video embeds may go full screen.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+    "fullscreen": [
+        "self",
+        '"https://www.youtube-nocookie.com"',
+        '"https://www.youtube.com"',
+        '"https://player.vimeo.com"',
+    ],
+}
+
 # Public site: no inline script or style in our templates. The Wagtail admin gets
 # ADMIN_CONTENT_SECURITY_POLICY instead (see training_site.middleware).
 CONTENT_SECURITY_POLICY = {
@@ -253,9 +276,23 @@ ADMIN_URL_PREFIX = "/admin/"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=[])
 
+# Every line carries the request id (training_site.request_log); production logs JSON.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "training_site.request_log.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "plain"},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # One line per request (method, path, status, duration); the web server's access log is not needed.
+    "loggers": {"training_site.request": {"level": "WARNING", "propagate": True}},
 }

@@ -58,3 +58,5 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 
 LOGGING["root"]["level"] = env_str("LOG_LEVEL", default="INFO")
+LOGGING["loggers"]["training_site.request"]["level"] = LOGGING["root"]["level"]
+LOGGING["handlers"]["console"]["formatter"] = env_str("LOG_FORMAT", default="json")
