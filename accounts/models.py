@@ -65,6 +65,8 @@ class User(AbstractUser):
     )
     hide_name_on_certificates = models.BooleanField(_("hide my name on the public certificate check"), default=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Set by the daily retention job once the account has been inactive for INACTIVE_ACCOUNT_DAYS.
+    flagged_inactive_at = models.DateTimeField(_("flagged as inactive at"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]

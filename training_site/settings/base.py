@@ -192,6 +192,10 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="Samverkansakademin <
 # The public address of the site, for links in e-mails and certificates (tasks have no request).
 SITE_BASE_URL = env_str("SITE_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
+# Retention: learner accounts not used for this many days are flagged inactive (flag_inactive_accounts)
+# and can then be anonymised (anonymise_inactive_accounts).
+INACTIVE_ACCOUNT_DAYS = env_int("INACTIVE_ACCOUNT_DAYS", default=3 * 365)
+
 # Public certificate checks allowed per client address and minute (see certificates.views).
 CERTIFICATE_VERIFICATIONS_PER_MINUTE = 30
 
