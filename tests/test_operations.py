@@ -9,10 +9,12 @@ from http import HTTPStatus
 from unittest import mock
 
 from django.conf import settings
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import OperationalError, connection, connections
 from django.test import Client
 
 import pytest
+import redis
 from pythonjsonlogger.json import JsonFormatter
 
 from tests.test_settings import GOOD_ENV, _run
@@ -162,3 +164,11 @@ def test_production_logs_json_lines_with_a_request_id():
     assert line["message"] == "hello"
     assert line["level"] == "WARNING"
     assert line["request_id"] == "-"
+
+
+def test_a_cache_outage_answers_the_friendly_503_page(failing_client):
+    with mock.patch.object(LocMemCache, "get", side_effect=redis.ConnectionError("Connection refused")):
+        response = failing_client.get("/")
+
+    assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    assert "Tillfälligt otillgänglig" in response.content.decode()

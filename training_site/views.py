@@ -12,12 +12,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+import redis
+
 from .request_log import current_request_id
 
-# Errors that mean "the database cannot be reached now", as opposed to a bug: the connection was
-# refused or lost (a restart, a failover). A deadlock or lock timeout is an OperationalError too,
-# and "try again shortly" is the right answer to it as well.
-DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+# Errors that mean "the database or the cache cannot be reached now", as opposed to a bug: the
+# connection was refused or lost (a restart, a failover). A deadlock or lock timeout is an
+# OperationalError too, and "try again shortly" is the right answer to it as well.
+SERVICE_UNAVAILABLE = (OperationalError, InterfaceError, redis.ConnectionError, redis.TimeoutError)
 
 
 @never_cache
@@ -43,14 +45,14 @@ def healthz(request):
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    """handler500: a friendly 503 while the database cannot be reached, else the 500 page.
+    """handler500: a friendly 503 while the database or the cache cannot be reached, else the 500 page.
 
     Both pages are self-contained (no database, no context processors) and show the request id,
     which the person can quote and which is on every log line of the request. Django calls this
     inside its `except` block, so sys.exc_info() is the exception that was not handled.
     """
     exception = sys.exc_info()[1]
-    unavailable = isinstance(exception, DATABASE_UNAVAILABLE)
+    unavailable = isinstance(exception, SERVICE_UNAVAILABLE)
     template = "503.html" if unavailable else "500.html"
     content = loader.get_template(template).render({"request_id": current_request_id()})
     response = HttpResponse(content, status=503 if unavailable else 500)
