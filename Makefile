@@ -7,7 +7,7 @@ PYTEST := $(VENV)/bin/pytest
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-postgres bench lint messages chromium clean
+.PHONY: run test test-postgres bench bench-load lint messages chromium clean
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -40,6 +40,11 @@ test-postgres: $(VENV)/.installed-test chromium
 
 bench: $(VENV)/.installed-test
 	DJANGO_SETTINGS_MODULE=training_site.settings.test $(PY) -m bench
+
+# Load and fault runs on a PostgreSQL cluster and a Redis the script starts itself (127.0.0.1 only);
+# about 20 minutes with the defaults (200 learners, 5 minutes per scenario). See bench/load/.
+bench-load: $(VENV)/.installed-test
+	$(PY) -m bench.load $(BENCH_LOAD_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

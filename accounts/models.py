@@ -69,6 +69,8 @@ class User(AbstractUser):
         _("e-mail me a reminder when I have not worked on a course for a while"), default=True
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Set by the daily retention job once the account has been inactive for INACTIVE_ACCOUNT_DAYS.
+    flagged_inactive_at = models.DateTimeField(_("flagged as inactive at"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]

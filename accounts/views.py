@@ -12,8 +12,18 @@ from django.views.decorators.http import require_http_methods
 
 from allauth.account.decorators import reauthentication_required
 
+from . import services
 from .forms import ProfileForm
-from .personal_data import erase_personal_data, export_personal_data
+from .personal_data import erase_personal_data, readable_sections
+
+
+def _json_attachment(data, *, filename: str) -> HttpResponse:
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2, default=str), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required
@@ -34,12 +44,16 @@ def profile(request):
 @reauthentication_required
 @require_http_methods(["GET"])
 def export_data(request):
-    data = export_personal_data(request.user)
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2, default=str), content_type="application/json; charset=utf-8"
-    )
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="samverkansakademin-{stamp}.json"'
+    data = services.export_for(subject=request.user, by=request.user, output="json")
+    return _json_attachment(data, filename=f"samverkansakademin-{timezone.localdate().isoformat()}.json")
+
+
+@login_required
+@reauthentication_required
+@require_http_methods(["GET"])
+def personal_data(request):
+    data = services.export_for(subject=request.user, by=request.user, output="html")
+    response = render(request, "accounts/personal_data.html", {"sections": readable_sections(data)})
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -1,14 +1,18 @@
 """Administrator scopes in the Wagtail admin (Settings → Administrator scopes): which learners each
-course administrator may see. Only those with the model permissions (superusers) edit them."""
+course administrator may see. Only those with the model permissions (superusers) edit them; and
+each learner's personal data for those allowed to see it, every look and export audit-logged."""
 
 from django.db.models import Q
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
 
+from . import admin_views, services
 from .models import AdministratorScope, User
 
 COURSE_ADMINS = "Kursadministratörer"
@@ -51,3 +55,32 @@ class AdministratorScopeViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_scope_viewset():
     return AdministratorScopeViewSet("administrator_scopes")
+
+
+@hooks.register("register_admin_urls")
+def register_personal_data_urls():
+    urls = [
+        path("<int:user_id>/", admin_views.personal_data, name="personal_data"),
+        path("<int:user_id>/json/", admin_views.personal_data_json, name="personal_data_json"),
+    ]
+    return [path("personal-data/", include((urls, "accounts_admin"), namespace="accounts_admin"))]
+
+
+@hooks.register("register_user_listing_buttons")
+def personal_data_button(user, request_user):
+    if request_user.has_perm(admin_views.PERMISSION):
+        url = reverse("accounts_admin:personal_data", args=[user.pk])
+        return [Button(_("Personal data"), url, priority=60)]
+    return []
+
+
+@hooks.register("before_edit_user")
+def log_viewing_a_user(request, user):
+    """The user edit form shows the profile: looking at it is logged like the personal-data page."""
+    services.record_view(subject=user, by=request.user, where="admin user edit")
+
+
+@hooks.register("register_log_actions")
+def register_personal_data_log_actions(actions):
+    actions.register_action(services.LOG_EXPORT, _("Export personal data"), _("Personal data exported"))
+    actions.register_action(services.LOG_VIEW, _("View personal data"), _("Personal data viewed"))

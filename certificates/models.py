@@ -1,7 +1,7 @@
 """Certificates issued on completing a course, and the per-year counter behind their serials."""
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import Storage, storages
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from accounts.scope import learner_q, sees_everyone
 
 
-def private_storage() -> FileSystemStorage:
-    """Storage outside MEDIA_ROOT: its files are served only by views that check permissions."""
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+def private_storage() -> Storage:
+    """The private storage alias: its files are served only by views that check permissions."""
+    return storages["private"]
 
 
 class SerialCounter(models.Model):

@@ -8,12 +8,12 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-def test_healthz_answers_200_with_json_when_the_database_answers(client):
+def test_healthz_answers_200_with_json_when_the_database_and_cache_answer(client):
     response = client.get("/healthz")
 
     assert response.status_code == HTTPStatus.OK
     assert response["Content-Type"] == "application/json"
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
 def test_healthz_answers_503_when_the_database_fails(client):
@@ -21,7 +21,15 @@ def test_healthz_answers_503_when_the_database_fails(client):
         response = client.get("/healthz")
 
     assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
-    assert response.json()["status"] == "error"
+    assert response.json() == {"status": "error", "database": "unavailable", "cache": "ok"}
+
+
+def test_healthz_answers_503_when_the_cache_fails(client):
+    with mock.patch("training_site.views.cache.set", side_effect=ConnectionError("redis down")):
+        response = client.get("/healthz")
+
+    assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    assert response.json() == {"status": "error", "database": "ok", "cache": "unavailable"}
 
 
 def test_healthz_is_not_cached(client):

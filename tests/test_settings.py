@@ -29,6 +29,8 @@ SETTINGS_VARIABLES = {
     "SECURE_SSL_REDIRECT",
     "CSRF_TRUSTED_ORIGINS",
     "AWS_STORAGE_BUCKET_NAME",
+    "AWS_PRIVATE_STORAGE_BUCKET_NAME",
+    "AWS_S3_ENDPOINT_URL",
     "ALLAUTH_TRUSTED_PROXY_COUNT",
     "ALLAUTH_TRUSTED_CLIENT_IP_HEADER",
 }
@@ -195,3 +197,29 @@ def test_production_links_in_emails_use_the_public_https_address():
     )
 
     assert result.stdout.split() == ["https://samverkansakademin.example.se"] * 2
+
+
+@pytest.mark.parametrize(
+    ("bucket_env", "expected"),
+    [
+        ({}, "PrivateFileSystemStorage"),
+        ({"AWS_STORAGE_BUCKET_NAME": "media"}, "PrivateS3Storage location=private bucket=media"),
+        (
+            {"AWS_STORAGE_BUCKET_NAME": "media", "AWS_PRIVATE_STORAGE_BUCKET_NAME": "private"},
+            "PrivateS3Storage location= bucket=private",
+        ),
+    ],
+    ids=["folder", "prefix-of-the-media-bucket", "own-bucket"],
+)
+def test_production_chooses_the_private_storage_from_the_environment(bucket_env, expected):
+    env = {**GOOD_ENV, "DJANGO_SETTINGS_MODULE": "training_site.settings.production", **bucket_env}
+
+    result = _run(
+        "import django; django.setup(); from django.core.files.storage import storages; "
+        "s = storages['private']; name = type(s).__name__; "
+        "print(name if 'FileSystem' in name else f'{name} location={s.location} bucket={s.bucket_name}')",
+        env,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected

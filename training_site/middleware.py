@@ -54,3 +54,18 @@ class OldLearnerPathMiddleware:
             return response  # the same path in both languages (/en/verify/…): the view's own 404
         query = request.META.get("QUERY_STRING", "")
         return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+
+class PermissionsPolicyMiddleware:
+    """Sends settings.PERMISSIONS_POLICY: the browser features no page of ours uses are switched off."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(allowlist)})" for feature, allowlist in settings.PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.header)
+        return response

@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
 
+handler500 = "training_site.views.server_error"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Every sign-in goes through allauth, the Wagtail admin's included.

@@ -47,7 +47,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "training_site.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "training_site.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "training_site.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -182,6 +184,10 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private-media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "training_site.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -195,6 +201,10 @@ SITE_BASE_URL = env_str("SITE_BASE_URL", default="http://127.0.0.1:8000").rstrip
 
 # Where learners write with questions (footer, privacy page, e-mails); production requires it.
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", default="kontakt@samverkansakademin.localhost")
+
+# Retention: learner accounts not used for this many days are flagged inactive (flag_inactive_accounts)
+# and can then be anonymised (anonymise_inactive_accounts).
+INACTIVE_ACCOUNT_DAYS = env_int("INACTIVE_ACCOUNT_DAYS", default=3 * 365)
 
 # Public certificate checks allowed per client address and minute (see certificates.views).
 CERTIFICATE_VERIFICATIONS_PER_MINUTE = 30
@@ -224,6 +234,27 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+
+# Browser features none of our pages uses; video embeds may go full screen.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+    "fullscreen": [
+        "self",
+        '"https://www.youtube-nocookie.com"',
+        '"https://www.youtube.com"',
+        '"https://player.vimeo.com"',
+    ],
+}
 
 # Public site: no inline script or style in our templates. The Wagtail admin gets
 # ADMIN_CONTENT_SECURITY_POLICY instead (see training_site.middleware).
@@ -259,9 +290,23 @@ ADMIN_URL_PREFIX = "/admin/"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=[])
 
+# Every line carries the request id (training_site.request_log); production logs JSON.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "training_site.request_log.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "plain"},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # One line per request (method, path, status, duration); the web server's access log is not needed.
+    "loggers": {"training_site.request": {"level": "WARNING", "propagate": True}},
 }

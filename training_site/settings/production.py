@@ -45,11 +45,20 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-if env_str("AWS_STORAGE_BUCKET_NAME", default=""):
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
-    AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL", default="") or None
     AWS_DEFAULT_ACL = "private"
     AWS_QUERYSTRING_AUTH = True
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    private_bucket = env_str("AWS_PRIVATE_STORAGE_BUCKET_NAME", default="")
+    STORAGES["private"] = {
+        "BACKEND": "training_site.storage.PrivateS3Storage",
+        # A bucket of its own, or a prefix the media storage never writes to (its files go under
+        # original_images/, images/, documents/).
+        "OPTIONS": {"bucket_name": private_bucket} if private_bucket else {"location": "private"},
+    }
 
 LOGGING["root"]["level"] = env_str("LOG_LEVEL", default="INFO")
+LOGGING["loggers"]["training_site.request"]["level"] = LOGGING["root"]["level"]
+LOGGING["handlers"]["console"]["formatter"] = env_str("LOG_FORMAT", default="json")

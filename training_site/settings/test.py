@@ -14,6 +14,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="samverkan-test-media-"))
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="samverkan-test-private-"))
+STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}}

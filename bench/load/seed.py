@@ -1,0 +1,47 @@
+"""Load scripts: create the learners and write what the locustfile needs (python -m bench.load.seed OUT N)."""
+
+import json
+import sys
+
+
+def main() -> None:
+    import django
+
+    django.setup()
+
+    from allauth.account.models import EmailAddress
+
+    from accounts.models import User
+    from courses.models import CoursePage, LessonPage
+    from quizzes.models import QuizPage
+
+    out, count = sys.argv[1], int(sys.argv[2])
+    course = CoursePage.objects.live().filter(locale__language_code="sv").first()
+    lessons = LessonPage.objects.live().descendant_of(course).filter(locale=course.locale).order_by("path")
+    quizzes = QuizPage.objects.live().descendant_of(course).filter(locale=course.locale).order_by("path")
+    password = "bench-load-password-1"  # noqa: S105 - throwaway accounts in a throwaway cluster
+    learners = []
+    for number in range(count):
+        email = f"learner{number:04d}@bench.invalid"
+        user, created = User.objects.get_or_create(
+            email=email, defaults={"first_name": "Bench", "last_name": f"Learner {number}"}
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+            EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+        learners.append(email)
+    state = {
+        "password": password,
+        "learners": learners,
+        "course_id": course.pk,
+        "lessons": [{"id": page.pk, "url": page.url} for page in lessons],
+        "quizzes": [{"id": page.pk, "url": page.url} for page in quizzes],
+    }
+    with open(out, "w") as handle:
+        json.dump(state, handle)
+    print(f"{len(learners)} learners, {len(state['lessons'])} lessons, {len(state['quizzes'])} quizzes")
+
+
+if __name__ == "__main__":
+    main()
