@@ -1,5 +1,7 @@
+import json
 from http import HTTPStatus
 from io import BytesIO
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -123,4 +125,60 @@ def download(request: HttpRequest, enrolment_id: int) -> HttpResponse:
     )
     response["Content-Length"] = str(len(content))
     response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _json_document(document: dict[str, Any], *, filename: str | None = None) -> HttpResponse:
+    response = HttpResponse(
+        json.dumps(document, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def credential(request: HttpRequest, code: str) -> HttpResponse:
+    """The certificate's Open Badges 3.0 credential, public by its code like the check itself, so a
+    wallet the holder gives the link to can fetch it. It names no one: the holder is a salted hash."""
+    if _rate_limited(request):
+        return _too_many(request)
+    found = (
+        Certificate.objects.filter(verification_code=code).first()
+        if services.VERIFICATION_CODE.fullmatch(code)
+        else None
+    )
+    if found is None:
+        return JsonResponse({"status": "not_found"}, status=HTTPStatus.NOT_FOUND)
+    response = _json_document(services.build_credential(found))
+    response["Access-Control-Allow-Origin"] = "*"
+    response["X-Robots-Tag"] = "noindex"
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@login_required
+@require_GET
+def download_credential(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+    """The holder's download of the credential as a JSON file."""
+    certificate = get_object_or_404(Certificate.objects.visible_to(request.user), enrolment_id=enrolment_id)
+    response = _json_document(services.build_credential(certificate), filename=f"{certificate.serial}.json")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def did_document(request: HttpRequest) -> HttpResponse:
+    """The issuer's did:web document: the public key that verifies every credential."""
+    response = _json_document(services.did_document())
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def status_list(request: HttpRequest) -> HttpResponse:
+    """The signed revocation list (BitstringStatusListCredential), as last published."""
+    response = _json_document(services.status_list_document())
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "no-cache"
     return response

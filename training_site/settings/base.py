@@ -186,6 +186,17 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="Samverkansakademin <
 # The public address of the site, for links in e-mails and certificates (tasks have no request).
 SITE_BASE_URL = env_str("SITE_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
+# Signing keys (certificates.keys): the PDF seal's key and certificate, the root above it, and the
+# Ed25519 key of the Open Badges credentials. Files, never the database or the repo. Development
+# uses the ones `make run` creates under var/keys/ (git-ignored); production names its own.
+SIGNING_KEYS_DIR = BASE_DIR / "var" / "keys"
+CERTIFICATE_ROOT_CERT_FILE = env_str("CERTIFICATE_ROOT_CERT_FILE", default=str(SIGNING_KEYS_DIR / "root-cert.pem"))
+CERTIFICATE_SEAL_CERT_FILE = env_str("CERTIFICATE_SEAL_CERT_FILE", default=str(SIGNING_KEYS_DIR / "seal-cert.pem"))
+CERTIFICATE_SEAL_KEY_FILE = env_str("CERTIFICATE_SEAL_KEY_FILE", default=str(SIGNING_KEYS_DIR / "seal-key.pem"))
+CREDENTIAL_SIGNING_KEY_FILE = env_str(
+    "CREDENTIAL_SIGNING_KEY_FILE", default=str(SIGNING_KEYS_DIR / "credential-key.pem")
+)
+
 # Public certificate checks allowed per client address and minute (see certificates.views).
 CERTIFICATE_VERIFICATIONS_PER_MINUTE = 30
 
