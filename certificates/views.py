@@ -102,6 +102,7 @@ def detail(request: HttpRequest, enrolment_id: int) -> HttpResponse:
         "certificate": certificate,
         "course_title": services.course_title_in(certificate.enrolment.course, request.LANGUAGE_CODE),
         "verification_url": services.verification_url(certificate, language=request.LANGUAGE_CODE),
+        "credential_url": services.credential_url(certificate),
     }
     return render(request, "certificates/detail.html", context)
 
