@@ -31,7 +31,7 @@ class Command(BaseCommand):
             self._production(directory, organisation)
 
     def _development(self, organisation: str) -> None:
-        if settings.SETTINGS_MODULE.endswith(".production"):
+        if (settings.SETTINGS_MODULE or "").endswith(".production"):
             raise CommandError("--development is refused under production settings; use --directory offline.")
         paths = keys.configured_paths()
         present = [path for path in paths.values() if path.exists()]
