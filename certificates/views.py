@@ -1,4 +1,5 @@
 import json
+import logging
 from http import HTTPStatus
 from io import BytesIO
 from typing import Any
@@ -15,9 +16,11 @@ from accounts.client_ip import client_ip
 
 from . import services
 from .forms import VerifySerialForm
+from .keys import SigningKeysMissing
 from .models import Certificate
 
 RATE_WINDOW_SECONDS = 60
+logger = logging.getLogger(__name__)
 
 
 def _client_address(request: HttpRequest) -> str:
@@ -120,7 +123,11 @@ def download(request: HttpRequest, enrolment_id: int) -> HttpResponse:
             "course_title": services.course_title_in(certificate.enrolment.course, request.LANGUAGE_CODE),
         }
         return render(request, "certificates/revoked.html", context, status=HTTPStatus.GONE)
-    content = services.pdf_content(certificate=certificate)
+    try:
+        content = services.pdf_content(certificate=certificate)
+    except SigningKeysMissing:
+        logger.exception("Certificate %s cannot be sealed: no PDF is handed out", certificate.serial)
+        return render(request, "certificates/unavailable.html", status=HTTPStatus.SERVICE_UNAVAILABLE)
     response = FileResponse(
         BytesIO(content), as_attachment=True, filename=f"{certificate.serial}.pdf", content_type="application/pdf"
     )
@@ -163,7 +170,12 @@ def credential(request: HttpRequest, code: str) -> HttpResponse:
 def download_credential(request: HttpRequest, enrolment_id: int) -> HttpResponse:
     """The holder's download of the credential as a JSON file."""
     certificate = get_object_or_404(Certificate.objects.visible_to(request.user), enrolment_id=enrolment_id)
-    response = _json_document(services.build_credential(certificate), filename=f"{certificate.serial}.json")
+    try:
+        document = services.build_credential(certificate)
+    except SigningKeysMissing:
+        logger.exception("Credential of %s cannot be signed", certificate.serial)
+        return render(request, "certificates/unavailable.html", status=HTTPStatus.SERVICE_UNAVAILABLE)
+    response = _json_document(document, filename=f"{certificate.serial}.json")
     response["Cache-Control"] = "private, no-store"
     return response
 

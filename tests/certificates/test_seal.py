@@ -4,6 +4,7 @@ installed by `make test`). pdfsig exits 0 even for a broken signature, so its ou
 import shutil
 import subprocess
 from datetime import UTC, datetime
+from http import HTTPStatus
 from io import BytesIO
 from pathlib import Path
 
@@ -120,3 +121,15 @@ def test_without_keys_no_certificate_is_handed_out_unsealed(certificate, tmp_pat
     assert "CERTIFICATE_SEAL_KEY_FILE" in str(raised.value)
     certificate.refresh_from_db()
     assert not certificate.pdf
+
+
+@pytest.mark.django_db
+def test_without_keys_the_holder_is_told_and_gets_no_pdf(client, certificate, tmp_path):
+    client.force_login(certificate.enrolment.learner)
+
+    with override_settings(CERTIFICATE_SEAL_CERT_FILE=str(tmp_path / "gone.pem")):
+        response = client.get(f"/intyg/{certificate.enrolment_id}/pdf/")
+
+    assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    assert response["Content-Type"].startswith("text/html")
+    assert "aldrig ut utan sigill" in response.content.decode()
