@@ -160,6 +160,13 @@ def main() -> int:
 
     from django.db import connection
 
+    from certificates import keys
+
+    # Certificates are sealed and signed: the test settings name a throwaway folder for the keys.
+    paths = keys.configured_paths()
+    if not all(path.exists() for path in paths.values()):
+        keys.create_key_set(paths, root_key_path=None, organisation="Samverkansakademin (bench)")
+
     # No setup_test_environment(): its template instrumentation would slow template-heavy pages.
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:

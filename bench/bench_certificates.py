@@ -1,15 +1,18 @@
 """Certificates: PDF rendering per certificate and the public verification page.
 
 One learner completes a course of 2 modules x 3 lessons, which issues a certificate; its PDF is
-rendered 100 times (reportlab, DejaVu Sans embedded, QR code), and its verification page is
-requested anonymously. The verification rate limit is lifted for the run.
+rendered 100 times unsealed (reportlab, DejaVu Sans embedded, QR code) and 100 times sealed (the
+same plus pyHanko's PAdES signature with the P-256 seal: the cost of signing is the difference,
+shown as × baseline), its Open Badges credential is built and signed (pyld canonicalisation and
+Ed25519), and its verification page is requested anonymously. The verification rate limit is
+lifted for the run.
 """
 
 from http import HTTPStatus
 
 from django.test import Client, override_settings
 
-from certificates.services import render_pdf
+from certificates.services import build_credential, render_pdf, render_unsealed_pdf
 from tests.factories import CourseIndexPageFactory, UserFactory, build_course, complete_course, swedish_home
 
 from .timing import count_queries, measure
@@ -26,16 +29,38 @@ def run() -> list[dict]:
     certificate = complete_course(learner, course).certificate
     certificate.refresh_from_db()
 
-    pdf_size = len(render_pdf(certificate))
-    pdf_median, pdf_p95 = measure(lambda: render_pdf(certificate), repeat=PDF_REPEAT, warmup=3)
+    unsealed_size = len(render_unsealed_pdf(certificate))
+    sealed_size = len(render_pdf(certificate))
+    unsealed_median, unsealed_p95 = measure(lambda: render_unsealed_pdf(certificate), repeat=PDF_REPEAT, warmup=3)
+    sealed_median, sealed_p95 = measure(lambda: render_pdf(certificate), repeat=PDF_REPEAT, warmup=3)
+    credential_median, credential_p95 = measure(lambda: build_credential(certificate), repeat=PDF_REPEAT, warmup=3)
     rows = [
         {
-            "name": "certificate PDF generation",
-            "median_ms": pdf_median,
-            "p95_ms": pdf_p95,
+            "name": "certificate PDF generation, unsealed",
+            "median_ms": unsealed_median,
+            "p95_ms": unsealed_p95,
+            "ratio": 1.0,
+            "queries": count_queries(lambda: render_unsealed_pdf(certificate)),
+            "note": f"one A4 landscape page with QR code, {unsealed_size // 1024} KiB; baseline; median over {PDF_REPEAT}",
+        },
+        {
+            "name": "certificate PDF generation, sealed",
+            "median_ms": sealed_median,
+            "p95_ms": sealed_p95,
+            "ratio": sealed_median / unsealed_median,
             "queries": count_queries(lambda: render_pdf(certificate)),
-            "note": f"one A4 landscape page with QR code, {pdf_size // 1024} KiB; median over {PDF_REPEAT}",
-        }
+            "note": (
+                f"the same plus the PAdES B-B seal (P-256, keys cached per process), {sealed_size // 1024} KiB; "
+                f"signing costs {sealed_median - unsealed_median:.1f} ms"
+            ),
+        },
+        {
+            "name": "Open Badges credential, built and signed",
+            "median_ms": credential_median,
+            "p95_ms": credential_p95,
+            "queries": count_queries(lambda: build_credential(certificate)),
+            "note": "URDNA2015 canonicalisation (pyld) of credential and proof, Ed25519",
+        },
     ]
 
     client = Client()

@@ -13,7 +13,7 @@ class CertificatesConfig(AppConfig):
         from enrolments.models import Enrolment
         from enrolments.signals import course_completed
 
-        from . import services, tasks
+        from . import checks, services, tasks  # noqa: F401 (checks registers itself)
         from .signals import certificate_issued, certificate_reinstated, certificate_revoked
 
         course_completed.connect(services.issue_on_completion, dispatch_uid="certificates.issue_on_completion")

@@ -92,6 +92,17 @@ class Certificate(models.Model):
         verbose_name=_("revoked by"),
     )
     revocation_reason = models.TextField(_("reason for revocation"), blank=True)
+    # The Open Badges credential is rebuilt from these, so re-issuing it gives the same document.
+    status_index = models.PositiveIntegerField(
+        _("index in the status list"),
+        unique=True,
+        editable=False,
+        help_text=_("The certificate's bit in the published revocation list, chosen at random."),
+    )
+    course_key = models.UUIDField(_("course key at issue"), null=True, blank=True, editable=False)
+    course_description = models.TextField(_("course summary at issue"), blank=True)
+    subject_hash = models.CharField(_("salted hash of the holder's e-mail at issue"), max_length=80, blank=True)
+    subject_salt = models.CharField(_("salt of the hash"), max_length=64, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = CertificateQuerySet.as_manager()
@@ -109,6 +120,10 @@ class Certificate(models.Model):
                 condition=Q(enrolment__isnull=False, holder_erased_at__isnull=True)
                 | Q(enrolment__isnull=True, holder_erased_at__isnull=False, holder_name="", holder_last_name=""),
                 name="certificates_certificate_linked_or_erased",
+            ),
+            models.CheckConstraint(
+                condition=Q(holder_erased_at__isnull=True) | Q(subject_hash="", subject_salt=""),
+                name="certificates_certificate_erased_has_no_subject",
             ),
         ]
 
@@ -129,3 +144,21 @@ class Certificate(models.Model):
     @property
     def holder_is_erased(self) -> bool:
         return self.holder_erased_at is not None
+
+
+class StatusList(models.Model):
+    """The signed revocation list (a BitstringStatusListCredential) as last published: re-signed
+    whenever a certificate is revoked or reinstated, and served as stored."""
+
+    purpose = models.CharField(_("purpose"), max_length=20, unique=True)
+    credential = models.JSONField(_("signed list"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["purpose"]
+        verbose_name = _("status list")
+        verbose_name_plural = _("status lists")
+
+    def __str__(self) -> str:
+        return self.purpose

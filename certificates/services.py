@@ -2,6 +2,7 @@
 
 import re
 import secrets
+import uuid
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,8 +21,10 @@ from wagtail.models import Locale
 from courses.models import CoursePage
 from enrolments.models import Enrolment
 
-from .models import Certificate, CertificateStatus, SerialCounter
+from . import keys, openbadges
+from .models import Certificate, CertificateStatus, SerialCounter, StatusList
 from .pdf import render_certificate
+from .seal import seal_pdf
 from .signals import certificate_issued, certificate_reinstated, certificate_revoked
 
 CERTIFICATE_LOG_REVOKE = "certificates.revoke"
@@ -56,6 +59,16 @@ def new_verification_code() -> str:
     return secrets.token_urlsafe(24)
 
 
+def new_status_index() -> int:
+    """A random free index in the revocation list, so that neighbouring bits say nothing about
+    when or to whom a certificate was issued. The unique constraint backs the check."""
+    for _attempt in range(64):
+        index = secrets.randbelow(openbadges.STATUS_LIST_SIZE)
+        if not Certificate.objects.filter(status_index=index).exists():
+            return index
+    raise CertificateError(_("The revocation list is full."))
+
+
 @transaction.atomic
 def issue_certificate(*, enrolment: Enrolment) -> tuple[Certificate, bool]:
     """Issue the certificate of a completed `enrolment`; returns (certificate, created).
@@ -78,20 +91,35 @@ def issue_certificate(*, enrolment: Enrolment) -> tuple[Certificate, bool]:
         raise CertificateError(_("The course is not completed yet."))
     learner = enrolment.learner
     language = learner.preferred_language or settings.LANGUAGE_CODE
-    try:
-        with transaction.atomic():
-            certificate = Certificate.objects.create(
-                enrolment=enrolment,
-                serial=allocate_serial(year=timezone.localdate().year),
-                verification_code=new_verification_code(),
-                language=language,
-                completed_at=enrolment.completed_at,
-                holder_name=learner.get_full_name(),
-                holder_last_name=learner.last_name,
-                course_title=course_title_in(enrolment.course, language),
-            )
-    except IntegrityError:
-        return Certificate.objects.get(enrolment_id=enrolment.pk), False
+    course = course_in(enrolment.course, language)
+    salt = secrets.token_hex(16)
+    serial = allocate_serial(year=timezone.localdate().year)
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                certificate = Certificate.objects.create(
+                    enrolment=enrolment,
+                    serial=serial,
+                    verification_code=new_verification_code(),
+                    language=language,
+                    completed_at=enrolment.completed_at,
+                    holder_name=learner.get_full_name(),
+                    holder_last_name=learner.last_name,
+                    course_title=course.title,
+                    course_key=enrolment.course.translation_key,
+                    course_description=course.summary,
+                    status_index=new_status_index(),
+                    subject_salt=salt,
+                    subject_hash=openbadges.salted_identity_hash(learner.email, salt),
+                )
+            break
+        except IntegrityError:
+            existing = Certificate.objects.filter(enrolment_id=enrolment.pk).first()
+            if existing is not None:
+                return existing, False
+            # Another issuer took the same random status index meanwhile: draw again.
+    else:
+        raise CertificateError(_("The certificate could not be issued. Try again."))
     transaction.on_commit(lambda: certificate_issued.send(sender=Certificate, certificate=certificate))
     return certificate, True
 
@@ -108,16 +136,21 @@ def verification_url(certificate: Certificate, *, language: str | None = None) -
     return f"{settings.SITE_BASE_URL}{path}"
 
 
+def course_in(course: CoursePage, language: str) -> CoursePage:
+    """`course` (the Swedish page) in `language` where it is translated, else the Swedish page."""
+    if language == settings.LANGUAGE_CODE:
+        return course
+    translated = course.get_translation_or_none(Locale.objects.get_for_language(language))
+    return translated.specific if translated else course
+
+
 def course_title_in(course: CoursePage, language: str) -> str:
     """The title of `course` (the Swedish page) in `language` where it is translated, else the Swedish title."""
-    if language == settings.LANGUAGE_CODE:
-        return course.title
-    translated = course.get_translation_or_none(Locale.objects.get_for_language(language))
-    return translated.title if translated else course.title
+    return course_in(course, language).title
 
 
-def render_pdf(certificate: Certificate) -> bytes:
-    """The certificate's PDF in its language."""
+def render_unsealed_pdf(certificate: Certificate) -> bytes:
+    """The certificate's PDF in its language, before the seal (deterministic: same row, same bytes)."""
     return render_certificate(
         serial=certificate.serial,
         holder=certificate.holder_name,
@@ -127,6 +160,95 @@ def render_pdf(certificate: Certificate) -> bytes:
         verification_url=verification_url(certificate),
         language=certificate.language,
     )
+
+
+def render_pdf(certificate: Certificate) -> bytes:
+    """The certificate's PDF, sealed. Without readable keys this raises keys.SigningKeysMissing:
+    a certificate is never handed out unsealed."""
+    with translation.override(certificate.language):
+        reason = translation.gettext("Certificate %(serial)s issued by Samverkansakademin") % {
+            "serial": certificate.serial
+        }
+    return seal_pdf(
+        render_unsealed_pdf(certificate), keys=keys.seal_keys(), reason=reason, location=settings.SITE_BASE_URL
+    )
+
+
+def site_issuer() -> openbadges.Issuer:
+    return openbadges.site_issuer(
+        site_base_url=settings.SITE_BASE_URL, private_key=keys.credential_key(), name=settings.WAGTAIL_SITE_NAME
+    )
+
+
+def status_list_url() -> str:
+    return f"{settings.SITE_BASE_URL}{reverse('status_list')}"
+
+
+def credential_url(certificate: Certificate) -> str:
+    """The public address of the certificate's Open Badges credential (a wallet fetches it)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("certificates:credential", kwargs={"code": certificate.verification_code})
+    return f"{settings.SITE_BASE_URL}{path}"
+
+
+def achievement_of(certificate: Certificate) -> openbadges.Achievement:
+    """The course as an OB Achievement, in the certificate's language, as it was at issue."""
+    key = certificate.course_key or uuid.uuid5(
+        uuid.NAMESPACE_URL, f"{settings.SITE_BASE_URL}#{certificate.course_title}"
+    )
+    with translation.override(certificate.language):
+        criteria = translation.gettext(
+            "Completed the course on Samverkansakademin: every required lesson, quiz and assignment, as set "
+            "by the course's completion rules."
+        )
+    return openbadges.Achievement(
+        id=f"urn:uuid:{key}",
+        name=certificate.course_title,
+        description=certificate.course_description or certificate.course_title,
+        criteria=criteria,
+        language=certificate.language,
+    )
+
+
+def build_credential(certificate: Certificate, *, issuer: openbadges.Issuer | None = None) -> dict[str, Any]:
+    """The certificate's signed OpenBadgeCredential, rebuilt from the row: the same certificate gives
+    the same document (serial, code and status index never change). Once the holder is erased the
+    subject carries no identifier, and the credential still verifies."""
+    return openbadges.achievement_credential(
+        issuer=issuer or site_issuer(),
+        credential_id=credential_url(certificate),
+        achievement=achievement_of(certificate),
+        subject=openbadges.Subject(identity_hash=certificate.subject_hash, salt=certificate.subject_salt),
+        valid_from=certificate.issued_at,
+        status=openbadges.status_entry(list_url=status_list_url(), index=certificate.status_index),
+    )
+
+
+def did_document() -> dict[str, Any]:
+    return openbadges.did_document(site_issuer())
+
+
+@transaction.atomic
+def publish_status_list() -> dict[str, Any]:
+    """Re-sign the revocation list from the certificates revoked now and store it; returns it.
+
+    Runs inside revoke and reinstate, under a lock on the list's row, so the published list
+    always matches the committed revocations.
+    """
+    StatusList.objects.get_or_create(purpose=openbadges.STATUS_PURPOSE, defaults={"credential": {}})
+    status_list = StatusList.objects.select_for_update().get(purpose=openbadges.STATUS_PURPOSE)
+    revoked = Certificate.objects.filter(revoked_at__isnull=False).values_list("status_index", flat=True)
+    status_list.credential = openbadges.status_list_credential(
+        issuer=site_issuer(), list_url=status_list_url(), revoked=revoked, valid_from=timezone.now()
+    )
+    status_list.save(update_fields=["credential", "updated_at"])
+    return status_list.credential
+
+
+def status_list_document() -> dict[str, Any]:
+    """The revocation list as last published (published now if it never was)."""
+    stored = StatusList.objects.filter(purpose=openbadges.STATUS_PURPOSE).values_list("credential", flat=True).first()
+    return stored or publish_status_list()
 
 
 def _stored_content(certificate: Certificate) -> bytes | None:
@@ -187,6 +309,7 @@ def revoke_certificate(*, certificate: Certificate, by, reason: str) -> Certific
     certificate.revoked_by = by
     certificate.revocation_reason = reason
     certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason", "updated_at"])
+    publish_status_list()
     log(certificate, CERTIFICATE_LOG_REVOKE, user=by, data={"reason": reason})
     transaction.on_commit(lambda: certificate_revoked.send(sender=Certificate, certificate=certificate))
     return certificate
@@ -202,6 +325,7 @@ def reinstate_certificate(*, certificate: Certificate, by) -> Certificate:
     certificate.revoked_by = None
     certificate.revocation_reason = ""
     certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason", "updated_at"])
+    publish_status_list()
     log(certificate, CERTIFICATE_LOG_REINSTATE, user=by)
     transaction.on_commit(lambda: certificate_reinstated.send(sender=Certificate, certificate=certificate))
     return certificate
@@ -220,6 +344,7 @@ class Verification:
     completed_on: date
     revoked_on: date | None
     revocation_reason: str
+    credential_url: str
 
     @property
     def is_revoked(self) -> bool:
@@ -235,6 +360,7 @@ class Verification:
             "completed_on": self.completed_on.isoformat(),
             "revoked_on": self.revoked_on.isoformat() if self.revoked_on else None,
             "revocation_reason": self.revocation_reason or None,
+            "credential": self.credential_url,
         }
 
 
@@ -250,6 +376,7 @@ def _verification(certificate: Certificate) -> Verification:
         completed_on=timezone.localdate(certificate.completed_at),
         revoked_on=timezone.localdate(certificate.revoked_at) if certificate.revoked_at else None,
         revocation_reason=certificate.revocation_reason if certificate.revoked_at else "",
+        credential_url=credential_url(certificate),
     )
 
 
@@ -299,14 +426,22 @@ def erase_holder(*, certificate: Certificate) -> None:
     """Erase what `certificate` holds about its holder: the name is blanked, the link to the
     enrolment dropped and the PDF (which prints the name) deleted once this commits.
 
-    The certificate itself stays, with its serial, code, course, dates and status, so the
-    public check answers "issued to a person whose personal data has been erased". The row is
+    The certificate itself stays, with its serial, code, course, dates, status and status index,
+    so the public check answers "issued to a person whose personal data has been erased" and the
+    Open Badges credential is rebuilt without the salted hash of the holder's e-mail. The row is
     locked as in store_pdf, so a PDF being stored meanwhile is deleted too.
     """
     locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
     now = timezone.now()
     Certificate.objects.filter(pk=locked.pk).update(
-        enrolment=None, holder_name="", holder_last_name="", pdf="", holder_erased_at=now, updated_at=now
+        enrolment=None,
+        holder_name="",
+        holder_last_name="",
+        subject_hash="",
+        subject_salt="",
+        pdf="",
+        holder_erased_at=now,
+        updated_at=now,
     )
     if locked.pdf:
         storage, name = locked.pdf.storage, locked.pdf.name

@@ -9,6 +9,8 @@ app_name = "certificates"
 urlpatterns = [
     path("verify/", views.verify_serial, name="verify_serial"),
     path("verify/<str:code>/", views.verify, name="verify"),
+    path("verify/<str:code>/credential/", views.credential, name="credential"),
     path(_("certificates/<id:enrolment_id>/"), views.detail, name="detail"),
     path(_("certificates/<id:enrolment_id>/pdf/"), views.download, name="download"),
+    path(_("certificates/<id:enrolment_id>/credential/"), views.download_credential, name="download_credential"),
 ]

@@ -1,5 +1,8 @@
+import json
+import logging
 from http import HTTPStatus
 from io import BytesIO
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -13,10 +16,12 @@ from accounts.client_ip import client_ip
 
 from . import services
 from .forms import VerifySerialForm
+from .keys import SigningKeysMissing
 from .models import Certificate
 from .qr import qr_svg
 
 RATE_WINDOW_SECONDS = 60
+logger = logging.getLogger(__name__)
 
 
 def _client_address(request: HttpRequest) -> str:
@@ -107,6 +112,7 @@ def detail(request: HttpRequest, enrolment_id: int) -> HttpResponse:
             verification_url,
             label=_("QR code that opens the public check of this certificate: %(url)s") % {"url": verification_url},
         ),
+        "credential_url": services.credential_url(certificate),
     }
     return render(request, "certificates/detail.html", context)
 
@@ -124,10 +130,75 @@ def download(request: HttpRequest, enrolment_id: int) -> HttpResponse:
             "course_title": services.course_title_in(certificate.enrolment.course, request.LANGUAGE_CODE),
         }
         return render(request, "certificates/revoked.html", context, status=HTTPStatus.GONE)
-    content = services.pdf_content(certificate=certificate)
+    try:
+        content = services.pdf_content(certificate=certificate)
+    except SigningKeysMissing:
+        logger.exception("Certificate %s cannot be sealed: no PDF is handed out", certificate.serial)
+        return render(request, "certificates/unavailable.html", status=HTTPStatus.SERVICE_UNAVAILABLE)
     response = FileResponse(
         BytesIO(content), as_attachment=True, filename=f"{certificate.serial}.pdf", content_type="application/pdf"
     )
     response["Content-Length"] = str(len(content))
     response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _json_document(document: dict[str, Any], *, filename: str | None = None) -> HttpResponse:
+    response = HttpResponse(
+        json.dumps(document, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def credential(request: HttpRequest, code: str) -> HttpResponse:
+    """The certificate's Open Badges 3.0 credential, public by its code like the check itself, so a
+    wallet the holder gives the link to can fetch it. It names no one: the holder is a salted hash."""
+    if _rate_limited(request):
+        return _too_many(request)
+    found = (
+        Certificate.objects.filter(verification_code=code).first()
+        if services.VERIFICATION_CODE.fullmatch(code)
+        else None
+    )
+    if found is None:
+        return JsonResponse({"status": "not_found"}, status=HTTPStatus.NOT_FOUND)
+    response = _json_document(services.build_credential(found))
+    response["Access-Control-Allow-Origin"] = "*"
+    response["X-Robots-Tag"] = "noindex"
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@login_required
+@require_GET
+def download_credential(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+    """The holder's download of the credential as a JSON file."""
+    certificate = get_object_or_404(Certificate.objects.visible_to(request.user), enrolment_id=enrolment_id)
+    try:
+        document = services.build_credential(certificate)
+    except SigningKeysMissing:
+        logger.exception("Credential of %s cannot be signed", certificate.serial)
+        return render(request, "certificates/unavailable.html", status=HTTPStatus.SERVICE_UNAVAILABLE)
+    response = _json_document(document, filename=f"{certificate.serial}.json")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def did_document(request: HttpRequest) -> HttpResponse:
+    """The issuer's did:web document: the public key that verifies every credential."""
+    response = _json_document(services.did_document())
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def status_list(request: HttpRequest) -> HttpResponse:
+    """The signed revocation list (BitstringStatusListCredential), as last published."""
+    response = _json_document(services.status_list_document())
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "no-cache"
     return response

@@ -84,6 +84,7 @@ class CertificateInspectView(InspectView):
             # Wagtail's template localizes the format but not the time zone: show local time, as the list does.
             return formats.localize(timezone.localtime(value))
         return value
+
     def get_object(self, queryset=None):
         return get_object_or_404(certificates_in_scope(self.request.user), pk=unquote(str(self.pk)))
 

@@ -15,6 +15,17 @@ def pytest_runtest_setup(item):
         pytest.skip("needs PostgreSQL (row locks); run with DATABASE_URL=postgres://…")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _signing_keys():
+    """Signing keys for the whole session, in the test settings' throwaway folder: made once, so
+    key generation stays out of each test (loaded keys are cached per process too)."""
+    from certificates import keys
+
+    paths = keys.configured_paths()
+    if not all(path.exists() for path in paths.values()):
+        keys.create_key_set(paths, root_key_path=None, organisation="Samverkansakademin (test)")
+
+
 @pytest.fixture
 def reference_data(db):
     if not Municipality.objects.exists():

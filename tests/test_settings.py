@@ -4,13 +4,20 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
+from certificates import keys
+
 BASE_DIR = Path(__file__).resolve().parent.parent
+KEY_DIR = Path(tempfile.mkdtemp(prefix="samverkan-settings-keys-"))
+KEY_ENV = {name: str(KEY_DIR / file) for name, file in keys.KEY_FILES.items()}
+keys.create_key_set({name: Path(path) for name, path in KEY_ENV.items()}, root_key_path=None, organisation="Test")
 
 GOOD_ENV = {
+    **KEY_ENV,
     "SECRET_KEY": "k" * 20 + "-production-secret-for-the-settings-test-" + "z" * 20,
     "ALLOWED_HOSTS": "samverkansakademin.example.se",
     "EMAIL_HOST": "smtp.example.se",
@@ -74,6 +81,10 @@ def test_production_settings_load_with_a_proper_environment():
         ({"REDIS_URL": None}, "REDIS_URL must be set"),
         ({"CONTACT_EMAIL": None}, "CONTACT_EMAIL must be set"),
         ({"ALLAUTH_TRUSTED_PROXY_COUNT": "one"}, "ALLAUTH_TRUSTED_PROXY_COUNT must be a whole number"),
+        ({"CERTIFICATE_SEAL_KEY_FILE": None}, "CERTIFICATE_SEAL_KEY_FILE must be set"),
+        ({"CREDENTIAL_SIGNING_KEY_FILE": None}, "CREDENTIAL_SIGNING_KEY_FILE must be set"),
+        ({"CERTIFICATE_SEAL_CERT_FILE": "/nonexistent/seal.pem"}, "CERTIFICATE_SEAL_CERT_FILE names /nonexistent"),
+        ({"CERTIFICATE_ROOT_CERT_FILE": None}, "CERTIFICATE_ROOT_CERT_FILE must be set"),
     ],
     ids=[
         "no-secret",
@@ -87,6 +98,10 @@ def test_production_settings_load_with_a_proper_environment():
         "no-redis",
         "no-contact-address",
         "proxy-count-not-a-number",
+        "no-seal-key",
+        "no-credential-key",
+        "unreadable-seal-certificate",
+        "no-root-certificate",
     ],
 )
 def test_production_settings_refuse_an_insecure_environment(change, message):

@@ -6,12 +6,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from certificates import views as certificate_views
+
 from . import views
 
 handler500 = "training_site.views.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Open Badges: the issuer's did:web document and the revocation list, at addresses that never move.
+    path(".well-known/did.json", certificate_views.did_document, name="did_document"),
+    path("credentials/status/revocation/", certificate_views.status_list, name="status_list"),
     # Every sign-in goes through allauth, the Wagtail admin's included.
     path("admin/login/", views.admin_login_redirect, name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),

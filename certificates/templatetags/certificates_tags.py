@@ -2,6 +2,7 @@ from collections.abc import Iterable
 
 from django import template
 
+from .. import keys
 from ..models import Certificate
 
 register = template.Library()
@@ -34,3 +35,10 @@ def certificate_of_enrolment(enrolment) -> Certificate | None:
     if enrolment is None:
         return None
     return Certificate.objects.filter(enrolment_id=enrolment.pk).only("pk", "enrolment_id", "revoked_at").first()
+
+
+@register.simple_tag
+def seal_fingerprints() -> dict[str, str] | None:
+    """SHA-256 fingerprints of the root and seal certificates (`root`, `seal`), or None without keys.
+    Read from the key files, cached per process: no query."""
+    return keys.fingerprints()

@@ -8,7 +8,7 @@ import pypdfium2
 import pytest
 import zxingcpp
 
-from certificates.services import render_pdf, verification_url
+from certificates.services import render_pdf, render_unsealed_pdf, verification_url
 from tests.factories import UserFactory, complete_course
 
 pytestmark = pytest.mark.django_db
@@ -78,8 +78,12 @@ def test_the_qr_code_points_to_the_verification_page(certificate):
     assert decoded[0].startswith(f"{settings.SITE_BASE_URL}/verify/{certificate.verification_code}/")
 
 
-def test_regenerating_the_pdf_gives_the_same_bytes(certificate):
-    assert render_pdf(certificate) == render_pdf(certificate)
+def test_regenerating_the_pdf_gives_the_same_bytes_under_the_seal(certificate):
+    """The seal is an incremental update: the signed bytes are the deterministic rendering."""
+    unsealed = render_unsealed_pdf(certificate)
+
+    assert render_unsealed_pdf(certificate) == unsealed
+    assert render_pdf(certificate).startswith(unsealed)
 
 
 def test_markup_in_a_name_is_printed_as_text(course):

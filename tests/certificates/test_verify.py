@@ -20,6 +20,7 @@ VERIFICATION_FIELDS = {
     "completed_on",
     "revoked_on",
     "revocation_reason",
+    "credential",
 }
 
 

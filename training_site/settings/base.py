@@ -206,6 +206,17 @@ CONTACT_EMAIL = env_str("CONTACT_EMAIL", default="kontakt@samverkansakademin.loc
 # and can then be anonymised (anonymise_inactive_accounts).
 INACTIVE_ACCOUNT_DAYS = env_int("INACTIVE_ACCOUNT_DAYS", default=3 * 365)
 
+# Signing keys (certificates.keys): the PDF seal's key and certificate, the root above it, and the
+# Ed25519 key of the Open Badges credentials. Files, never the database or the repo. Development
+# uses the ones `make run` creates under var/keys/ (git-ignored); production names its own.
+SIGNING_KEYS_DIR = BASE_DIR / "var" / "keys"
+CERTIFICATE_ROOT_CERT_FILE = env_str("CERTIFICATE_ROOT_CERT_FILE", default=str(SIGNING_KEYS_DIR / "root-cert.pem"))
+CERTIFICATE_SEAL_CERT_FILE = env_str("CERTIFICATE_SEAL_CERT_FILE", default=str(SIGNING_KEYS_DIR / "seal-cert.pem"))
+CERTIFICATE_SEAL_KEY_FILE = env_str("CERTIFICATE_SEAL_KEY_FILE", default=str(SIGNING_KEYS_DIR / "seal-key.pem"))
+CREDENTIAL_SIGNING_KEY_FILE = env_str(
+    "CREDENTIAL_SIGNING_KEY_FILE", default=str(SIGNING_KEYS_DIR / "credential-key.pem")
+)
+
 # Public certificate checks allowed per client address and minute (see certificates.views).
 CERTIFICATE_VERIFICATIONS_PER_MINUTE = 30
 

@@ -36,3 +36,11 @@ def env_list(name: str, default: list[str] | object = _MISSING) -> list[str]:
     if raw is None:
         return list(default)  # type: ignore[arg-type]
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_file(name: str) -> str:
+    """The path in `name`, which must be set and name a readable file (keys, certificates)."""
+    path = env_str(name)
+    if not os.path.isfile(path) or not os.access(path, os.R_OK):
+        raise ImproperlyConfigured(f"The environment variable {name} names {path}, which is not a readable file.")
+    return path

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *
-from .env import env_bool, env_list, env_str
+from .env import env_bool, env_file, env_list, env_str
 
 DEBUG = env_bool("DEBUG", default=False)
 if DEBUG:
@@ -35,6 +35,12 @@ SECURE_HSTS_PRELOAD = False
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
+
+# Signing keys come from files the operator names (README), never the development ones.
+CERTIFICATE_ROOT_CERT_FILE = env_file("CERTIFICATE_ROOT_CERT_FILE")
+CERTIFICATE_SEAL_CERT_FILE = env_file("CERTIFICATE_SEAL_CERT_FILE")
+CERTIFICATE_SEAL_KEY_FILE = env_file("CERTIFICATE_SEAL_KEY_FILE")
+CREDENTIAL_SIGNING_KEY_FILE = env_file("CREDENTIAL_SIGNING_KEY_FILE")
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = env_str("EMAIL_HOST")

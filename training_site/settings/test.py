@@ -21,3 +21,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILEMBEDS_FINDERS = [{"class": "tests.embeds.LocalOEmbedFinder"}]
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Signing keys are made once per test session into this folder (tests/conftest.py).
+SIGNING_KEYS_DIR = Path(tempfile.mkdtemp(prefix="samverkan-test-keys-"))
+CERTIFICATE_ROOT_CERT_FILE = str(SIGNING_KEYS_DIR / "root-cert.pem")
+CERTIFICATE_SEAL_CERT_FILE = str(SIGNING_KEYS_DIR / "seal-cert.pem")
+CERTIFICATE_SEAL_KEY_FILE = str(SIGNING_KEYS_DIR / "seal-key.pem")
+CREDENTIAL_SIGNING_KEY_FILE = str(SIGNING_KEYS_DIR / "credential-key.pem")
