@@ -162,6 +162,8 @@ def quiz_training_loader():
     from .training import QuizLoader
 
     return QuizLoader()
+
+
 class QuizAttemptsSection(LearnerSection):
     """Every quiz attempt of the learner on their page in the admin, with its score (one query)."""
 
