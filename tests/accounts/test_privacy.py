@@ -57,7 +57,7 @@ def test_the_learner_reads_their_personal_data_as_a_page(client, enrolled_learne
 def test_the_page_is_in_english_under_en(client, enrolled_learner):
     _sign_in_and_reauthenticate(client, enrolled_learner)
 
-    body = client.get("/en/profil/mina-uppgifter/").content.decode()
+    body = client.get("/en/profile/my-data/").content.decode()
 
     assert "Courses and progress" in body
     assert "E-mail address" in body
