@@ -74,7 +74,9 @@ def build_courses(count: int = 2) -> list[CourseSteps]:
                 module.add_child(
                     instance=LessonPage(title=f"Lektion {module_number + 1}.{lesson_number + 1}", body="[]")
                 )
-            quiz = module.add_child(instance=QuizPage(title=f"Test {module_number + 1}", questions=_quiz_questions()))
+            quiz = module.add_child(
+                instance=QuizPage(title=f"Test {module_number + 1}", questions=_quiz_questions(), draw_count=0)
+            )
             quiz.save_revision().publish()
         structure = course_structure(course)
         steps = [step.pk for step in structure.steps]

@@ -44,6 +44,7 @@ def sealed() -> bytes:
         holder="Åsa-Märta Öberg",
         course="Samverkan för trygghet",
         completed_at=datetime(2026, 3, 14, 10, 0, tzinfo=UTC),
+        issued_at=datetime(2026, 3, 14, 10, 5, tzinfo=UTC),
         verification_url="http://127.0.0.1:8000/verify/abc/",
         language="sv",
     )

@@ -55,6 +55,7 @@ def test_an_editor_saves_completion_rules_in_the_course_page(admin_client, cours
             "description": rich_text(""),
             "audience": "",
             "estimated_hours": "",
+            "reminder_days": "14",
             "completion_rules": inline_formset(
                 [
                     {"requirement": CompletionRequirement.LESSON_DONE, "page": lesson.pk, "min_days": ""},
