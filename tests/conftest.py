@@ -85,6 +85,18 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Swedish: a request under /en/ leaves English active in the thread, and a
+    later test's reverse() would then build English paths."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _no_site_root_cache_leaks():
     from wagtail.models import Site
 

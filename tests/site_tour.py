@@ -6,6 +6,7 @@ import json
 
 from wagtail.models import Page
 
+from certificates.services import revoke_certificate
 from enrolments.services import enrol_learner
 from quizzes.services import start_attempt, submit_attempt
 from tests.factories import (
@@ -28,7 +29,8 @@ Target = str | tuple[str, dict]
 
 def build_site_tour(learner) -> dict[str, dict[str, Target]]:
     """{"learner": {page type: target}, "visitor": {…}}: `learner` is enrolled on a course with a failed
-    attempt at one quiz and an open one at another, and holds a certificate of a second course.
+    attempt at one quiz and an open one at another, holds a certificate of a second course and a
+    revoked one of a third.
     English mirrors."""
     home = swedish_home()
     information = InformationPageFactory(parent=home, title="Samverkansöverenskommelser och medborgarlöften")
@@ -46,6 +48,10 @@ def build_site_tour(learner) -> dict[str, dict[str, Target]]:
     finished = build_course(modules=1, lessons_per_module=1, index=index)
     sync_english_tree()
     certificate = complete_course(learner, finished).certificate
+    withdrawn = build_course(modules=1, lessons_per_module=1, index=index)
+    revoke_certificate(
+        certificate=complete_course(learner, withdrawn).certificate, by=None, reason="Utfärdat i misstag"
+    )
     enrol_learner(learner=learner, course=course)
     failed, _created = start_attempt(learner=learner, quiz=quiz)
     submit_attempt(

@@ -41,6 +41,11 @@ class OldLearnerPathMiddleware:
         language = translation.get_language_from_path(request.path_info)
         if language is None or language == settings.LANGUAGE_CODE:
             return response
+        try:
+            if resolve(request.path_info).namespace in self.LEARNER_NAMESPACES:
+                return response  # a learner view's own 404 (an unknown certificate code, say)
+        except Resolver404:
+            pass
         with translation.override(settings.LANGUAGE_CODE):
             try:
                 match = resolve(request.path_info.removeprefix(f"/{language}"))
@@ -50,8 +55,6 @@ class OldLearnerPathMiddleware:
             return response
         with translation.override(language):
             url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
-        if url == request.path_info:
-            return response  # the same path in both languages (/en/verify/…): the view's own 404
         query = request.META.get("QUERY_STRING", "")
         return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
 

@@ -57,7 +57,7 @@ def test_after_erasure_the_public_check_vouches_without_a_name(client, certifica
     response = _verify(client, certificate)
     content = response.content.decode()
     assert response.status_code == HTTPStatus.OK
-    assert "utfärdades till en person vars personuppgifter har raderats" in content
+    assert "Det utfärdades till en person vars personuppgifter har raderats." in content
     assert certificate.course_title in content
     assert certificate.serial in content
     assert name not in content
