@@ -69,3 +69,29 @@ def test_an_editor_edits_quiz_rules_on_their_own_tab_and_adds_a_question_with_tw
     expect(page.locator("[data-contentpath='questions'] .error-message")).to_have_count(0)
     choices.first.scroll_into_view_if_needed()
     screenshot(page, "staff-quiz-new-question")
+
+
+def test_an_editor_proofreads_the_answers_in_the_answers_preview(browser_page: Page, staff_member, sign_in):
+    quiz = build_quiz(build_course(modules=1, lessons_per_module=1))
+    page = browser_page
+    sign_in(page, staff_member("Redaktörer"))
+
+    page.goto(f"/admin/pages/{quiz.pk}/edit/")
+    page.locator("[data-side-panel-toggle='preview']").click()
+    page.locator("#id_preview_mode").select_option("answers")
+    preview = page.frame_locator("#w-preview-iframe")
+    # Wagtail reloads the preview in a new iframe when the mode changes: give a busy machine time.
+    expect(preview.locator(".quiz-choice--correct").first).to_contain_text("Svar 0 på fråga 0", timeout=30_000)
+    expect(preview.locator("body")).to_contain_text("Förklaring 1 till fråga 0")
+    screenshot(page, "staff-quiz-answers-preview-panel")
+
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"/admin/pages/{quiz.pk}/edit/preview/?mode=answers")
+        expect(page.locator(".quiz-choice--correct")).to_have_count(3)
+        screenshot(page, f"staff-quiz-answers-preview-{width}")
+        axe_check(page)
+
+    page.goto(quiz.url)
+    expect(page.locator("h1")).to_have_text(quiz.title)
+    expect(page.locator("body")).not_to_contain_text("Förklaring")
