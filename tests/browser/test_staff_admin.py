@@ -5,11 +5,12 @@ question with two empty choices) and proofreads its answers in the answers previ
 import re
 
 from django.urls import reverse
+from django.utils import formats, timezone
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.factories import build_course, build_quiz, totp_code
+from tests.factories import UserFactory, build_course, build_quiz, complete_course, totp_code
 
 from .conftest import axe_check, screenshot
 
@@ -95,3 +96,26 @@ def test_an_editor_proofreads_the_answers_in_the_answers_preview(browser_page: P
     page.goto(quiz.url)
     expect(page.locator("h1")).to_have_text(quiz.title)
     expect(page.locator("body")).not_to_contain_text("Förklaring")
+
+
+def test_a_course_administrator_reads_certificates_and_quiz_results(browser_page: Page, staff_member, sign_in):
+    course = build_course(modules=1, lessons_per_module=1)
+    quiz = build_quiz(course)
+    certificate = complete_course(UserFactory(), course).certificate
+    page = browser_page
+    sign_in(page, staff_member("Kursadministratörer"))
+    local_issue_time = formats.time_format(timezone.localtime(certificate.issued_at), "H:i")
+
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(reverse("certificate_admin:inspect", args=[certificate.pk]))
+        expect(page.locator("main dl")).to_contain_text(local_issue_time)
+        screenshot(page, f"admin-certificate-inspect-{width}")
+
+        page.goto(reverse("certificate_admin:history", args=[certificate.pk]))
+        expect(page.locator(f"a[href='{reverse('certificate_admin:edit', args=[certificate.pk])}']")).to_have_count(0)
+        screenshot(page, f"admin-certificate-history-{width}")
+
+        page.goto(reverse("quizzes_results_detail", args=[quiz.pk]))
+        expect(page.locator("header nav li:not([hidden])")).to_have_text(quiz.title)
+        screenshot(page, f"admin-quiz-results-{width}")
