@@ -79,9 +79,11 @@ def test_an_editor_proofreads_the_answers_in_the_answers_preview(browser_page: P
 
     page.goto(f"/admin/pages/{quiz.pk}/edit/")
     page.locator("[data-side-panel-toggle='preview']").click()
-    page.locator("#id_preview_mode").select_option("answers")
     preview = page.frame_locator("#w-preview-iframe")
-    # Wagtail reloads the preview in a new iframe when the mode changes: give a busy machine time.
+    # Wait for the learner view to load before switching: Wagtail then reloads the preview in a
+    # new iframe, which a busy machine may take a while to show.
+    expect(preview.locator("input[type=radio]").first).to_be_visible(timeout=30_000)
+    page.locator("#id_preview_mode").select_option("answers")
     expect(preview.locator(".quiz-choice--correct").first).to_contain_text("Svar 0 på fråga 0", timeout=30_000)
     expect(preview.locator("body")).to_contain_text("Förklaring 1 till fråga 0")
     screenshot(page, "staff-quiz-answers-preview-panel")
