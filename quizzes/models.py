@@ -139,13 +139,15 @@ class QuizPage(StepPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if getattr(request, "is_preview", False):
-            # Editors see every question as a learner would, read-only; nothing is recorded.
+        if not getattr(request, "is_preview", False):
+            return context
+        # Editors see every question, read-only and recording nothing: as a learner would, or in
+        # the answers mode with the correct answers and explanations. The live page never does.
+        if getattr(request, "preview_mode", None) == ANSWERS_PREVIEW_MODE:
+            context["preview_answers"] = answer_key(self.questions)
+        else:
             every_question = [{"id": question_id} for question_id in question_blocks(self.questions)]
-            if request.preview_mode == ANSWERS_PREVIEW_MODE:
-                context["preview_answers"] = answer_key(self.questions)
-            else:
-                context["preview_questions"] = learner_questions(self.questions, every_question)
+            context["preview_questions"] = learner_questions(self.questions, every_question)
         return context
 
 
