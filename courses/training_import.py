@@ -568,6 +568,7 @@ class _Reader:
 
     def read(self) -> None:
         self.read_diagrams()
+        self.add_pair(self.root / "home.sv.md", "home", None, self.home_fields)
         for path in sorted((self.root / "pages").glob("*.sv.md")):
             self.add_pair(path, "information", None, self.information_fields)
         course = self.add_pair(self.root / "course.sv.yaml", "course", None, self.course_fields)
@@ -711,6 +712,12 @@ class _Reader:
                 )
 
     # Readers of the courses page types ----------------------------------------------------
+
+    def home_fields(self, source: SourceFile) -> dict[str, Any]:
+        return {
+            **source.common_fields(),
+            "intro": markdown_html(source.optional("intro"), source.path, source.line_of("intro")),
+        }
 
     def information_fields(self, source: SourceFile) -> dict[str, Any]:
         return {

@@ -61,7 +61,13 @@ from .training_import import (
     translation_key,
 )
 
-PAGE_MODELS = {"information": InformationPage, "course": CoursePage, "module": ModulePage, "lesson": LessonPage}
+PAGE_MODELS = {
+    "home": HomePage,
+    "information": InformationPage,
+    "course": CoursePage,
+    "module": ModulePage,
+    "lesson": LessonPage,
+}
 COURSE_INDEX = {
     "sv": {"title": "Kurser", "slug": "kurser", "intro": "<p>Kurserna på Samverkansakademin.</p>"},
     "en": {"title": "Courses", "slug": "courses", "intro": "<p>The courses of Samverkansakademin.</p>"},
@@ -117,8 +123,8 @@ class _Loader:
         self.store_diagrams()
         course_spec = self.plan.by_model(CoursePage)[0]
         index_spec = self.course_index_spec(course_spec)
-        information = self.plan.by_model(InformationPage)
-        ordered = [*information, index_spec, *(spec for spec in self.plan.pages if spec not in information)]
+        first = [*self.plan.by_model(HomePage), *self.plan.by_model(InformationPage)]
+        ordered = [*first, index_spec, *(spec for spec in self.plan.pages if spec not in first)]
         for spec in ordered:
             self.import_page(spec)
             if spec.model in (ModulePage, CourseIndexPage):
@@ -220,7 +226,10 @@ class _Loader:
         key = translation_key(spec.key)
         values = self.swedish_values(spec)
         digest = content_hash(spec.model._meta.label, spec.parent_key, values)
-        existing = spec.model.objects.filter(translation_key=key, locale=self.sv).first()
+        if spec.model is HomePage:
+            existing = self.home  # made by a migration, with a key of its own
+        else:
+            existing = spec.model.objects.filter(translation_key=key, locale=self.sv).first()
         label = spec.sources["sv"].path if spec.model is not CourseIndexPage else "(course index)"
         if existing is None:
             parent = self.parent_of(spec)
@@ -249,6 +258,13 @@ class _Loader:
         if record is not None and record.content_hash == digest:
             self.summary.unchanged += 1
             return existing, "unchanged"
+        if spec.model is HomePage and record is None:
+            # The first import of the home page the migrations made: published like a new page.
+            page = existing.specific
+            self.apply_values(page, values)
+            self.save(page, spec, "sv", digest=digest, publish=True)
+            self.summary.created.append(label)
+            return page, "created"
         if spec.model is CoursePage:
             self.pending_course = (spec, existing, values, digest)
             return existing, "pending"
