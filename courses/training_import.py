@@ -222,7 +222,8 @@ def _inline_html(token, path: str, line: int) -> str:
         elif child.type == "link_open":
             href = child.attrGet("href") or ""
             if not SAFE_LINK.match(href):
-                raise ContentProblem(path, line, f"a link must start with https://, http:// or mailto: ({href})")
+                at = line + token.content[: max(token.content.find(href), 0)].count("\n")
+                raise ContentProblem(path, at, f"a link must start with https://, http:// or mailto: ({href})")
             parts.append(f'<a href="{escape(href)}">')
         elif child.type == "link_close":
             parts.append("</a>")
