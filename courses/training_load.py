@@ -18,6 +18,7 @@ localize's translation editor knows every string of it.
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -118,6 +119,7 @@ class _Loader:
         self.pages: dict[str, Page] = {}
         self.created_now: set[str] = set()
         self.images: dict[str, int] = {}
+        self.pending_course: tuple | None = None
 
     def run(self) -> None:
         self.store_diagrams()
@@ -143,7 +145,7 @@ class _Loader:
             if image is None:
                 name = Path(path).name
                 image = image_model(title=name.rsplit(".", 1)[0])
-                image.file = ImageFile(_bytes_file(diagram.data), name=name)
+                image.file = ImageFile(BytesIO(diagram.data), name=name)
                 image._set_image_file_metadata()
                 image.save()
                 self.summary.images_created += 1
@@ -322,6 +324,9 @@ class _Loader:
     def import_english(self, spec: PageSpec, sv_page: Page, sv_state: str) -> None:
         if sv_state == "pending":
             return
+        if sv_state == "editor":
+            # The Swedish page is an editor's now: its translation is theirs to update too.
+            return
         key = translation_key(spec.key) if sv_page.translation_key is None else sv_page.translation_key
         values = self.with_images(spec, "en")
         sv_values = self.swedish_values(spec)
@@ -336,7 +341,12 @@ class _Loader:
             if self.changed_by_editor(existing, record):
                 self.summary.editor_changed.append(label)
                 return
-        source_instance = sv_page.specific.get_latest_revision_as_object()
+        # Translate what the import wrote, not a draft an editor may have saved since.
+        sv_record = ImportedPage.objects.filter(page=sv_page).select_related("revision").first()
+        if sv_record is not None and sv_record.revision is not None:
+            source_instance = sv_record.revision.as_object()
+        else:
+            source_instance = sv_page.specific.get_latest_revision_as_object()
         source, _created = TranslationSource.update_or_create_from_instance(source_instance)
         english = spec.model(locale=self.en, translation_key=key)
         self.apply_values(english, values)
@@ -412,10 +422,9 @@ class _Loader:
                 SegmentOverride.objects.filter(locale=self.en, context=segment.context).delete()
 
     def finish_course(self) -> None:
-        pending = getattr(self, "pending_course", None)
-        if pending is None:
+        if self.pending_course is None:
             return
-        spec, page, values, digest = pending
+        spec, page, values, digest = self.pending_course
         label = spec.sources["sv"].path
         created = spec.key in self.created_now
         page = page.specific
@@ -423,7 +432,6 @@ class _Loader:
             record = ImportedPage.objects.filter(page=page).first()
             if self.changed_by_editor(page, record):
                 self.summary.editor_changed.append(label)
-                self.import_english(spec, page, "editor")
                 return
         self.apply_values(page, values)
         self.apply_rules(page, values["completion_rules"])
@@ -438,12 +446,6 @@ class _Loader:
             self.summary.updated.remove(spec.sources["en"].path)
         else:
             self.import_english(spec, page, "updated")
-
-
-def _bytes_file(data: bytes):
-    from io import BytesIO
-
-    return BytesIO(data)
 
 
 def _as_content_error(error: Exception, source: SourceFile) -> TrainingContentError:
