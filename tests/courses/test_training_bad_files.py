@@ -50,7 +50,7 @@ def errors(root: Path) -> list[ContentError]:
 
 def test_the_real_content_has_no_problems():
     plan = read_content(CONTENT)
-    assert len(plan.pages) == 54
+    assert len(plan.pages) == 55  # home, 5 information pages, course, 8 modules, 32 lessons, 8 quizzes
 
 
 def test_a_missing_title_is_reported_with_file_and_line(content_copy):
@@ -162,7 +162,7 @@ def test_image_upload_forms_never_accept_svg():
 
 
 def test_raw_html_in_markdown_is_text_not_markup(content_copy):
-    edit(content_copy, LESSON, "## Roller, inte titlar", '<script>alert("x")</script>\n\n## Roller, inte titlar')
+    edit(content_copy, LESSON, "Lägg märke till att läraren", '<script>alert("x")</script> Lägg märke till att läraren')
     plan = read_content(content_copy)
     lesson = next(spec for spec in plan.pages if spec.sources["sv"].path == LESSON)
     html = "".join(block["value"] for block in lesson.fields["sv"]["body"] if block["type"] == "paragraph")
@@ -170,8 +170,17 @@ def test_raw_html_in_markdown_is_text_not_markup(content_copy):
     assert "&lt;script&gt;" in html
 
 
-def test_a_link_that_is_not_http_or_mail_is_refused(content_copy):
+def test_a_javascript_link_stays_text(content_copy):
     edit(content_copy, LESSON, "Center for Problem-Oriented Policing", "[Center](javascript:alert(1))")
+    plan = read_content(content_copy)
+    lesson = next(spec for spec in plan.pages if spec.sources["sv"].path == LESSON)
+    html = "".join(block["value"] for block in lesson.fields["sv"]["body"] if block["type"] == "paragraph")
+    assert "javascript:" not in html.replace("[Center](javascript:alert(1))", "")
+    assert "<a " not in html
+
+
+def test_a_link_that_is_not_http_or_mail_is_refused(content_copy):
+    edit(content_copy, LESSON, "Center for Problem-Oriented Policing", "[Center](/admin/)")
     [error] = errors(content_copy)
     assert (error.path, error.line) == (LESSON, line_of(content_copy, LESSON, "[Center]"))
     assert "a link must start with" in error.message
