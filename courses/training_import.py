@@ -523,9 +523,6 @@ class PageSpec:
     figures: dict[str, list[tuple[int, Figure]]] = field(default_factory=dict)  # per language: (block index, figure)
     lines: dict[str, dict[str, int]] = field(default_factory=dict)  # per language: block id -> line
 
-    def hash(self, language: str) -> str:
-        return content_hash(self.model._meta.label, self.parent_key, self.fields[language])
-
 
 @dataclass
 class Plan:
