@@ -222,7 +222,8 @@ def _inline_html(token, path: str, line: int) -> str:
         elif child.type == "link_open":
             href = child.attrGet("href") or ""
             if not SAFE_LINK.match(href):
-                raise ContentProblem(path, line, f"a link must start with https://, http:// or mailto: ({href})")
+                at = line + token.content[: max(token.content.find(href), 0)].count("\n")
+                raise ContentProblem(path, at, f"a link must start with https://, http:// or mailto: ({href})")
             parts.append(f'<a href="{escape(href)}">')
         elif child.type == "link_close":
             parts.append("</a>")
@@ -522,9 +523,6 @@ class PageSpec:
     figures: dict[str, list[tuple[int, Figure]]] = field(default_factory=dict)  # per language: (block index, figure)
     lines: dict[str, dict[str, int]] = field(default_factory=dict)  # per language: block id -> line
 
-    def hash(self, language: str) -> str:
-        return content_hash(self.model._meta.label, self.parent_key, self.fields[language])
-
 
 @dataclass
 class Plan:
@@ -568,6 +566,7 @@ class _Reader:
 
     def read(self) -> None:
         self.read_diagrams()
+        self.add_pair(self.root / "home.sv.md", "home", None, self.home_fields)
         for path in sorted((self.root / "pages").glob("*.sv.md")):
             self.add_pair(path, "information", None, self.information_fields)
         course = self.add_pair(self.root / "course.sv.yaml", "course", None, self.course_fields)
@@ -711,6 +710,12 @@ class _Reader:
                 )
 
     # Readers of the courses page types ----------------------------------------------------
+
+    def home_fields(self, source: SourceFile) -> dict[str, Any]:
+        return {
+            **source.common_fields(),
+            "intro": markdown_html(source.optional("intro"), source.path, source.line_of("intro")),
+        }
 
     def information_fields(self, source: SourceFile) -> dict[str, Any]:
         return {

@@ -18,6 +18,7 @@ localize's translation editor knows every string of it.
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +62,13 @@ from .training_import import (
     translation_key,
 )
 
-PAGE_MODELS = {"information": InformationPage, "course": CoursePage, "module": ModulePage, "lesson": LessonPage}
+PAGE_MODELS = {
+    "home": HomePage,
+    "information": InformationPage,
+    "course": CoursePage,
+    "module": ModulePage,
+    "lesson": LessonPage,
+}
 COURSE_INDEX = {
     "sv": {"title": "Kurser", "slug": "kurser", "intro": "<p>Kurserna på Samverkansakademin.</p>"},
     "en": {"title": "Courses", "slug": "courses", "intro": "<p>The courses of Samverkansakademin.</p>"},
@@ -112,13 +119,14 @@ class _Loader:
         self.pages: dict[str, Page] = {}
         self.created_now: set[str] = set()
         self.images: dict[str, int] = {}
+        self.pending_course: tuple | None = None
 
     def run(self) -> None:
         self.store_diagrams()
         course_spec = self.plan.by_model(CoursePage)[0]
         index_spec = self.course_index_spec(course_spec)
-        information = self.plan.by_model(InformationPage)
-        ordered = [*information, index_spec, *(spec for spec in self.plan.pages if spec not in information)]
+        first = [*self.plan.by_model(HomePage), *self.plan.by_model(InformationPage)]
+        ordered = [*first, index_spec, *(spec for spec in self.plan.pages if spec not in first)]
         for spec in ordered:
             self.import_page(spec)
             if spec.model in (ModulePage, CourseIndexPage):
@@ -137,7 +145,7 @@ class _Loader:
             if image is None:
                 name = Path(path).name
                 image = image_model(title=name.rsplit(".", 1)[0])
-                image.file = ImageFile(_bytes_file(diagram.data), name=name)
+                image.file = ImageFile(BytesIO(diagram.data), name=name)
                 image._set_image_file_metadata()
                 image.save()
                 self.summary.images_created += 1
@@ -220,7 +228,10 @@ class _Loader:
         key = translation_key(spec.key)
         values = self.swedish_values(spec)
         digest = content_hash(spec.model._meta.label, spec.parent_key, values)
-        existing = spec.model.objects.filter(translation_key=key, locale=self.sv).first()
+        if spec.model is HomePage:
+            existing = self.home  # made by a migration, with a key of its own
+        else:
+            existing = spec.model.objects.filter(translation_key=key, locale=self.sv).first()
         label = spec.sources["sv"].path if spec.model is not CourseIndexPage else "(course index)"
         if existing is None:
             parent = self.parent_of(spec)
@@ -249,6 +260,13 @@ class _Loader:
         if record is not None and record.content_hash == digest:
             self.summary.unchanged += 1
             return existing, "unchanged"
+        if spec.model is HomePage and record is None:
+            # The first import of the home page the migrations made: published like a new page.
+            page = existing.specific
+            self.apply_values(page, values)
+            self.save(page, spec, "sv", digest=digest, publish=True)
+            self.summary.created.append(label)
+            return page, "created"
         if spec.model is CoursePage:
             self.pending_course = (spec, existing, values, digest)
             return existing, "pending"
@@ -306,6 +324,9 @@ class _Loader:
     def import_english(self, spec: PageSpec, sv_page: Page, sv_state: str) -> None:
         if sv_state == "pending":
             return
+        if sv_state == "editor":
+            # The Swedish page is an editor's now: its translation is theirs to update too.
+            return
         key = translation_key(spec.key) if sv_page.translation_key is None else sv_page.translation_key
         values = self.with_images(spec, "en")
         sv_values = self.swedish_values(spec)
@@ -320,7 +341,12 @@ class _Loader:
             if self.changed_by_editor(existing, record):
                 self.summary.editor_changed.append(label)
                 return
-        source_instance = sv_page.specific.get_latest_revision_as_object()
+        # Translate what the import wrote, not a draft an editor may have saved since.
+        sv_record = ImportedPage.objects.filter(page=sv_page).select_related("revision").first()
+        if sv_record is not None and sv_record.revision is not None:
+            source_instance = sv_record.revision.as_object()
+        else:
+            source_instance = sv_page.specific.get_latest_revision_as_object()
         source, _created = TranslationSource.update_or_create_from_instance(source_instance)
         english = spec.model(locale=self.en, translation_key=key)
         self.apply_values(english, values)
@@ -396,10 +422,9 @@ class _Loader:
                 SegmentOverride.objects.filter(locale=self.en, context=segment.context).delete()
 
     def finish_course(self) -> None:
-        pending = getattr(self, "pending_course", None)
-        if pending is None:
+        if self.pending_course is None:
             return
-        spec, page, values, digest = pending
+        spec, page, values, digest = self.pending_course
         label = spec.sources["sv"].path
         created = spec.key in self.created_now
         page = page.specific
@@ -407,7 +432,6 @@ class _Loader:
             record = ImportedPage.objects.filter(page=page).first()
             if self.changed_by_editor(page, record):
                 self.summary.editor_changed.append(label)
-                self.import_english(spec, page, "editor")
                 return
         self.apply_values(page, values)
         self.apply_rules(page, values["completion_rules"])
@@ -422,12 +446,6 @@ class _Loader:
             self.summary.updated.remove(spec.sources["en"].path)
         else:
             self.import_english(spec, page, "updated")
-
-
-def _bytes_file(data: bytes):
-    from io import BytesIO
-
-    return BytesIO(data)
 
 
 def _as_content_error(error: Exception, source: SourceFile) -> TrainingContentError:

@@ -34,13 +34,16 @@ class OutdatedTranslationsView(PageReportView):
     results_template_name = "courses/admin/outdated_translations_results.html"
     permission_policy = PagePermissionPolicy()
     permission_required = "change"
-    list_export = [*PageReportView.list_export, "source_changed_at"]
-    export_headings = {**PageReportView.export_headings, "source_changed_at": _("Source changed")}
+    list_export = ["title", "locale", "source_changed_at", "latest_revision_created_at"]
+    export_headings = {
+        "source_changed_at": _("Source changed"),
+        "latest_revision_created_at": _("Translation updated"),
+    }
 
     def get_filename(self):
         return f"translations-to-update-{datetime.date.today():%Y-%m-%d}"
 
     def get_queryset(self):
         editable = self.permission_policy.instances_user_has_permission_for(self.request.user, "change")
-        self.queryset = outdated_translations(editable).specific(defer=True).select_related("locale")
+        self.queryset = outdated_translations(editable).select_related("locale")
         return super().get_queryset()

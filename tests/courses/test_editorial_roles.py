@@ -86,3 +86,28 @@ def test_the_report_is_not_for_course_administrators(client, course, staff_membe
     client.force_login(staff_member(COURSE_ADMINS))
     response = client.get(reverse("courses_outdated_translations"))
     assert response.status_code == HTTPStatus.FOUND
+
+
+def test_the_report_costs_the_same_queries_for_more_outdated_pages(
+    db, client, staff_member, django_assert_max_num_queries
+):
+    from tests.factories import build_course
+
+    course = build_course(modules=1, lessons_per_module=4, english=True)
+    lessons = lessons_of(course)
+    for lesson in lessons:
+        translation = english(lesson)
+        translation.alias_of = None
+        translation.save(update_fields=["alias_of"])
+        translation.save_revision()
+    client.force_login(staff_member(EDITORS))
+    url = reverse("courses_outdated_translations")
+    lessons[0].save_revision()
+    client.get(url)
+    with django_assert_max_num_queries(40) as one:
+        client.get(url)
+    for lesson in lessons[1:]:
+        lesson.save_revision()
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        response = client.get(url)
+    assert all(english(lesson).title in response.content.decode() for lesson in lessons)

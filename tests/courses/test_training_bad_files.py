@@ -50,7 +50,7 @@ def errors(root: Path) -> list[ContentError]:
 
 def test_the_real_content_has_no_problems():
     plan = read_content(CONTENT)
-    assert len(plan.pages) == 54
+    assert len(plan.pages) == 55  # home, 5 information pages, course, 8 modules, 32 lessons, 8 quizzes
 
 
 def test_a_missing_title_is_reported_with_file_and_line(content_copy):
@@ -159,3 +159,51 @@ def test_image_upload_forms_never_accept_svg():
     svg = SimpleUploadedFile("diagram.svg", (CONTENT / DIAGRAM).read_bytes(), content_type="image/svg+xml")
     with pytest.raises(ValidationError):
         WagtailImageField().clean(svg)
+
+
+def test_raw_html_in_markdown_is_text_not_markup(content_copy):
+    edit(content_copy, LESSON, "Lägg märke till att läraren", '<script>alert("x")</script> Lägg märke till att läraren')
+    plan = read_content(content_copy)
+    lesson = next(spec for spec in plan.pages if spec.sources["sv"].path == LESSON)
+    html = "".join(block["value"] for block in lesson.fields["sv"]["body"] if block["type"] == "paragraph")
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_a_javascript_link_stays_text(content_copy):
+    edit(content_copy, LESSON, "Center for Problem-Oriented Policing", "[Center](javascript:alert(1))")
+    plan = read_content(content_copy)
+    lesson = next(spec for spec in plan.pages if spec.sources["sv"].path == LESSON)
+    html = "".join(block["value"] for block in lesson.fields["sv"]["body"] if block["type"] == "paragraph")
+    assert "javascript:" not in html.replace("[Center](javascript:alert(1))", "")
+    assert "<a " not in html
+
+
+def test_a_link_that_is_not_http_or_mail_is_refused(content_copy):
+    edit(content_copy, LESSON, "Center for Problem-Oriented Policing", "[Center](/admin/)")
+    [error] = errors(content_copy)
+    assert (error.path, error.line) == (LESSON, line_of(content_copy, LESSON, "[Center]"))
+    assert "a link must start with" in error.message
+
+
+def test_step_files_of_a_registered_loader_are_read_and_others_skipped(content_copy):
+    from wagtail import hooks
+
+    from quizzes.training import QuizLoader
+
+    class AssignmentLoader(QuizLoader):
+        """Stands in for the workbook's loader: reads assignment files with the quiz reader's checks."""
+
+        name = "assignment"
+
+        def fields(self, source):
+            return {**source.common_fields(), "summary": source.optional("summary")}
+
+        def check_translation(self, swedish, english, source):
+            return None
+
+    assert len(read_content(content_copy).skipped) == 8
+    with hooks.register_temporarily("register_training_step_loader", AssignmentLoader):
+        plan = read_content(content_copy)
+    assert plan.skipped == []
+    assert len([spec for spec in plan.pages if spec.key.endswith("-assignment")]) == 8

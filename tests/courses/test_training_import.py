@@ -75,7 +75,7 @@ def test_both_languages_have_every_page(imported, db):
     }
     expected = {"CoursePage": 1, "ModulePage": 8, "LessonPage": 32, "QuizPage": 8, "InformationPage": 5}
     assert counts == {"sv": expected, "en": expected}
-    assert len(imported.created) == 2 * (sum(expected.values()) + 1)  # and the course index
+    assert len(imported.created) == 2 * (sum(expected.values()) + 2)  # and the course index and home page
     assert imported.skipped_files == sorted(str(path) for path in imported.skipped_files)
     assert len(imported.skipped_files) == 8  # the assignments wait for the workbook's loader
 
@@ -110,7 +110,7 @@ def test_english_lesson_is_in_english_and_learner_progress_points_at_the_swedish
 
 def test_first_import_publishes_every_page(imported, db):
     pages = Page.objects.filter(translation_key__in=_imported_keys())
-    assert pages.count() == 110
+    assert pages.count() == 112
     assert not pages.filter(live=False).exists()
     assert not pages.filter(has_unpublished_changes=True).exists()
 
@@ -119,7 +119,7 @@ def test_a_second_run_changes_nothing(imported, db):
     revisions = Revision.objects.count()
     summary = load_training(CONTENT)
     assert (summary.created, summary.updated, summary.editor_changed) == ([], [], [])
-    assert summary.unchanged == 110
+    assert summary.unchanged == 112
     assert summary.images_created == 0
     assert Revision.objects.count() == revisions
 
@@ -162,7 +162,7 @@ def test_the_command_prints_progress_and_a_summary(imported, db, capsys):
     call_command("load_training")
     output = capsys.readouterr().out
     assert "Samverkan för trygghet" in output
-    assert "0 pages created, 0 updated, 110 unchanged" in output
+    assert "0 pages created, 0 updated, 112 unchanged" in output
     assert "skipped, no loader registered: modules/01-samverkan-for-trygghet/assignment.sv.yaml" in output
 
 
@@ -218,3 +218,19 @@ def test_imported_pages_remember_their_source_and_revision(imported, db):
 
 def _imported_keys():
     return ImportedPage.objects.values("page__translation_key")
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("/en/", "Samverkansakademin is an online training"),
+        ("/en/glossary/", "situation picture"),
+        ("/en/courses/coordinator-training/", "Coordinating local crime prevention"),
+    ],
+)
+def test_english_information_pages_home_and_course_are_translated(imported, db, client, path, text):
+    response = client.get(path)
+    content = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert text in content
+    assert "has not been translated into English yet" not in content
