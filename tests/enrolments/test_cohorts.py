@@ -18,7 +18,7 @@ import pytest
 from enrolments.cohorts import accept_invitations, join_cohort_with_key
 from enrolments.models import Cohort, CohortInvitation, Enrolment
 from enrolments.services import EnrolmentError, enrol_learner
-from tests.factories import UserFactory
+from tests.factories import UserFactory, build_course
 
 pytestmark = pytest.mark.django_db
 
@@ -291,3 +291,30 @@ def test_accepting_twice_enrols_once(cohort):
     accept_invitations(user=user)
     accept_invitations(user=user)
     assert Enrolment.objects.filter(learner=user).count() == 1
+
+
+def test_the_course_of_a_cohort_with_learners_cannot_change(course_admin_client, cohort, learner):
+    other = build_course(index=cohort.course.get_parent().specific)
+    enrol_learner(learner=learner, course=cohort.course, cohort=cohort)
+    response = course_admin_client.post(
+        reverse("cohorts:edit", args=[cohort.pk]),
+        {"course": other.pk, "name": cohort.name, "starts_on": cohort.starts_on.isoformat(), "ends_on": ""},
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert list(response.context["form"].errors) == ["course"]
+    cohort.refresh_from_db()
+    assert cohort.course_id != other.pk
+
+
+def test_the_cohort_list_costs_the_same_queries_for_more_cohorts(
+    course_admin_client, cohort, course, django_assert_max_num_queries
+):
+    course_admin_client.get(reverse("cohorts:index"))
+    with django_assert_max_num_queries(30) as few:
+        course_admin_client.get(reverse("cohorts:index"))
+    baseline = len(few)
+    for number in range(10):
+        extra = Cohort.objects.create(course=course, name=f"Grupp {number}")
+        enrol_learner(learner=UserFactory(), course=course, cohort=extra)
+    with django_assert_max_num_queries(baseline):
+        course_admin_client.get(reverse("cohorts:index"))
