@@ -318,3 +318,12 @@ def test_the_cohort_list_costs_the_same_queries_for_more_cohorts(
         enrol_learner(learner=UserFactory(), course=course, cohort=extra)
     with django_assert_max_num_queries(baseline):
         course_admin_client.get(reverse("cohorts:index"))
+
+
+def test_erasing_a_learner_erases_their_invitations(cohort):
+    from accounts.personal_data import erase_personal_data
+
+    user = UserFactory(email="ny@example.com")
+    CohortInvitation.objects.create(cohort=cohort, email="NY@example.com")
+    erase_personal_data(user)
+    assert not CohortInvitation.objects.exists()
