@@ -15,6 +15,7 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
+from accounts.models import AdministratorScope, OrganisationType, ScopeKind
 from enrolments.cohorts import accept_invitations, join_cohort_with_key
 from enrolments.models import Cohort, CohortInvitation, Enrolment
 from enrolments.services import EnrolmentError, enrol_learner
@@ -34,6 +35,7 @@ def cohort(course):
 def course_admin_client(client, staff_member, django_capture_on_commit_callbacks):
     """A signed-in course administrator whose POSTs run their on-commit work (invitation e-mails)."""
     administrator = staff_member("Kursadministratörer", is_staff=True)
+    AdministratorScope.objects.create(user=administrator, kind=ScopeKind.NATIONAL)
     client.force_login(administrator)
     client.user = administrator
     plain_post = client.post
@@ -327,3 +329,27 @@ def test_erasing_a_learner_erases_their_invitations(cohort):
     CohortInvitation.objects.create(cohort=cohort, email="NY@example.com")
     erase_personal_data(user)
     assert not CohortInvitation.objects.exists()
+
+
+def test_an_account_outside_the_scope_is_invited_not_enrolled(client, staff_member, cohort, reference_data):
+    from organisations.models import County, Municipality
+
+    administrator = staff_member("Kursadministratörer", is_staff=True)
+    skane = County.objects.get(name="Skåne län")
+    AdministratorScope.objects.create(user=administrator, kind=ScopeKind.COUNTY, county=skane)
+    elsewhere = UserFactory(
+        email="annan@uppsala.example",
+        organisation_type=OrganisationType.MUNICIPALITY,
+        municipality=Municipality.objects.get(name="Uppsala"),
+    )
+    client.force_login(administrator)
+    response = client.post(add_url(cohort), {"emails": "annan@uppsala.example"})
+    assert response.context["result"].invited == ["annan@uppsala.example"]
+    assert not Enrolment.objects.filter(learner=elsewhere).exists()
+
+    client.logout()
+    link = reverse("enrolments:invitation", args=[CohortInvitation.objects.get().token])
+    assert client.get(link).url.startswith(reverse("account_login"))
+    client.force_login(elsewhere)
+    client.get(link)
+    assert Enrolment.objects.get(learner=elsewhere).cohort == cohort
