@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.search import SearchArea
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
@@ -162,7 +162,7 @@ class LearnerViewSet(ModelViewSet):
         Column("municipality", label=_("Municipality"), accessor="municipality"),
         Column("organisation_type", label=_("Organisation"), accessor="get_organisation_type_display"),
         Column("enrolment_count", label=_("Enrolments")),
-        Column("last_activity", label=_("Last activity")),
+        DateColumn("last_activity", label=_("Last activity")),
     ]
     list_filter = ["organisation_type"]
     search_fields = ["first_name", "last_name", "email", "municipality__name", "county__name"]
