@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -75,6 +75,13 @@ class CertificateIndexView(IndexView):
         return buttons
 
 
+def learner_page_url(certificate: Certificate) -> str | None:
+    """The holder's page among Learners (none once the holder's personal data is erased)."""
+    if certificate.enrolment is None:
+        return None
+    return reverse("learners:inspect", args=[certificate.enrolment.learner_id])
+
+
 class CertificateInspectView(InspectView):
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)
@@ -117,7 +124,7 @@ class CertificateViewSet(ModelViewSet):
     copy_view_enabled = False
     list_display = [
         "serial",
-        Column("holder_name", label=gettext_lazy("Holder")),
+        TitleColumn("holder_name", label=gettext_lazy("Holder"), get_url=learner_page_url),
         Column("course_title", label=gettext_lazy("Course")),
         "completed_at",
         "issued_at",

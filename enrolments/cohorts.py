@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.scope import learner_q
+
 from .email_lists import ParsedEmails
 from .models import Cohort, CohortInvitation, Enrolment
 from .services import EnrolmentError, enrol_learner
@@ -28,15 +30,17 @@ class CohortImport:
 
 @transaction.atomic
 def add_learners_to_cohort(*, cohort: Cohort, parsed: ParsedEmails, by) -> CohortImport:
-    """Enrol every address with an account on the cohort's course in the cohort (moving an existing
-    enrolment of that course into it), and invite every address without one. One transaction: either
+    """Enrol every address with an account in `by`'s scope on the cohort's course in the cohort
+    (moving an existing enrolment of that course into it), and invite every other address. One transaction: either
     all of it is recorded or nothing is. Invitation e-mails go out after the commit.
     """
     User = get_user_model()
     result = CohortImport(duplicates=list(parsed.duplicates), invalid=list(parsed.invalid))
     if not cohort.course.live:
         raise EnrolmentError(_("The cohort's course is not published, so no one can be enrolled on it."))
-    users = {user.email.lower(): user for user in User.objects.filter(email__in=parsed.emails)}
+    # Accounts outside the administrator's scope are invited like unknown addresses: the report
+    # then reveals nothing about who has an account elsewhere, and the learner chooses to join.
+    users = {user.email.lower(): user for user in User.objects.filter(learner_q(by), email__in=parsed.emails)}
     enrolments = {
         enrolment.learner_id: enrolment
         for enrolment in Enrolment.objects.filter(course=cohort.course, learner__in=users.values())

@@ -12,12 +12,13 @@ must load its data in a fixed number of queries, so the page stays constant what
 from django.contrib.admin.utils import unquote
 from django.db.models import Count, Max
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.search import SearchArea
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
@@ -151,12 +152,17 @@ class LearnerViewSet(ModelViewSet):
     copy_view_enabled = False
     form_fields = ["first_name", "last_name"]  # never used: the policy grants no add or change
     list_display = [
-        Column("name", label=_("Name"), accessor="get_full_name"),
+        TitleColumn(
+            "name",
+            label=_("Name"),
+            accessor=lambda user: user.get_full_name() or user.email,
+            get_url=lambda user: reverse("learners:inspect", args=[user.pk]),
+        ),
         "email",
         Column("municipality", label=_("Municipality"), accessor="municipality"),
         Column("organisation_type", label=_("Organisation"), accessor="get_organisation_type_display"),
         Column("enrolment_count", label=_("Enrolments")),
-        Column("last_activity", label=_("Last activity")),
+        DateColumn("last_activity", label=_("Last activity")),
     ]
     list_filter = ["organisation_type"]
     search_fields = ["first_name", "last_name", "email", "municipality__name", "county__name"]

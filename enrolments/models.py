@@ -1,6 +1,7 @@
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -61,6 +62,14 @@ class Cohort(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        if self.pk and self.enrolments.exists():
+            original_course = Cohort.objects.filter(pk=self.pk).values_list("course_id", flat=True).first()
+            if original_course != self.course_id:
+                raise ValidationError(
+                    {"course": _("Learners are enrolled in this cohort; its course can no longer change.")}
+                )
 
     def is_open_on(self, day) -> bool:
         return self.starts_on <= day and (self.ends_on is None or self.ends_on >= day)

@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page
 from courses.models import CompletionRequirement, CompletionRule, CoursePage, StepPage
 from courses.reachability import is_reachable
 
-from .models import Cohort, Enrolment, StepProgress
+from .models import Cohort, CohortInvitation, Enrolment, StepProgress
 from .signals import course_completed
 
 
@@ -151,13 +151,18 @@ def record_activity(*, enrolment: Enrolment) -> None:
 
 
 def export_personal_data(user) -> list[dict[str, Any]]:
-    enrolments = Enrolment.objects.filter(learner=user).select_related("course").prefetch_related("step_progress__step")
+    enrolments = (
+        Enrolment.objects.filter(learner=user)
+        .select_related("course", "cohort")
+        .prefetch_related("step_progress__step")
+    )
     return [
         {
             "course": enrolment.course.title,
             "enrolled_at": enrolment.enrolled_at.isoformat(),
             "last_activity_at": enrolment.last_activity_at.isoformat(),
             "completed_at": enrolment.completed_at.isoformat() if enrolment.completed_at else None,
+            "cohort": enrolment.cohort.name if enrolment.cohort_id else None,
             "completed_steps": [
                 {"step": progress.step.title, "completed_at": progress.completed_at.isoformat()}
                 for progress in enrolment.step_progress.all()
@@ -169,3 +174,4 @@ def export_personal_data(user) -> list[dict[str, Any]]:
 
 def erase_personal_data(user) -> None:
     Enrolment.objects.filter(learner=user).delete()
+    CohortInvitation.objects.filter(email__iexact=user.email).delete()

@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -81,6 +84,9 @@ def invitation(request, token: str):
     if invite.accepted_at is not None:
         messages.info(request, _("This invitation has been used. Sign in to continue the course."))
         return redirect("account_login")
+    if get_user_model().objects.filter(email__iexact=invite.email).exists():
+        # An existing account (outside the inviting administrator's scope): sign in, then come back.
+        return redirect(f"{reverse('account_login')}?{urlencode({'next': request.get_full_path()})}")
     request.session[INVITATION_SESSION_KEY] = token
     get_adapter(request).stash_verified_email(request, invite.email)
     return redirect(reverse("account_signup"))

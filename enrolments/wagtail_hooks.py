@@ -157,11 +157,6 @@ class CohortViewSet(ModelViewSet):
                         "invited": len(result.invited),
                     },
                 )
-                messages.success(
-                    request,
-                    _("%(enrolled)s enrolled, %(invited)s invited.")
-                    % {"enrolled": len(result.enrolled) + len(result.moved), "invited": len(result.invited)},
-                )
                 form = AddLearnersForm()
         context = {
             "cohort": cohort,

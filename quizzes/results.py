@@ -1,7 +1,8 @@
 """Quiz results for the Wagtail admin: per quiz the attempts, pass rate and average score,
 and per question the share answering correctly and the most chosen wrong choice.
 
-A fixed number of queries whatever the number of quizzes, questions or attempts.
+A fixed number of queries whatever the number of quizzes, questions or attempts. Only the attempts
+of learners in the administrator's scope count.
 """
 
 from collections import Counter
@@ -12,13 +13,25 @@ from django.db.models import Avg, Count, Q
 
 from wagtail.models import Locale
 
+from accounts.scope import learner_q
+
 from .models import QuizAttempt, QuizPage
 from .questions import gradable_questions, learner_question, question_blocks
 
 
-def quiz_summaries():
-    """Swedish source quizzes with attempts, passes and average percent of graded attempts."""
-    graded = Q(attempts__state=QuizAttempt.State.GRADED)
+def results_q(user, prefix: str = "") -> Q:
+    """Whose attempts a results page counts. Those who may read learners' attempts (course
+    administrators) count the learners in their scope; editors, who see only aggregates and item
+    analysis, count every learner."""
+    if user.has_perm("quizzes.view_quizattempt"):
+        return learner_q(user, prefix)
+    return Q()
+
+
+def quiz_summaries(user):
+    """Swedish source quizzes with attempts, passes and average percent of the graded attempts of
+    the learners in `user`'s scope (`accounts.scope`)."""
+    graded = Q(attempts__state=QuizAttempt.State.GRADED) & results_q(user, "attempts__learner__")
     return (
         QuizPage.objects.filter(locale=Locale.get_default())
         .defer_streamfields()
@@ -56,7 +69,7 @@ class ItemAnalysis:
         return self.choice_texts.get(choice_id, choice_id), count
 
 
-def item_analysis(quiz: QuizPage) -> list[ItemAnalysis]:
+def item_analysis(quiz: QuizPage, user) -> list[ItemAnalysis]:
     """Per question of the quiz's live content: how often it was drawn and answered correctly,
     and which wrong choice was chosen most. Questions are matched by their stable block id."""
     items: dict[str, ItemAnalysis] = {}
@@ -69,7 +82,12 @@ def item_analysis(quiz: QuizPage) -> list[ItemAnalysis]:
             choice_texts={choice["id"]: choice["text"] for choice in question["choices"]},
         )
     correct_choices = _correct_choices(quiz)
-    rows = QuizAttempt.objects.graded().filter(quiz=quiz).values_list("results", flat=True).iterator(chunk_size=2000)
+    rows = (
+        QuizAttempt.objects.graded()
+        .filter(results_q(user, "learner__"), quiz=quiz)
+        .values_list("results", flat=True)
+        .iterator(chunk_size=2000)
+    )
     for results in rows:
         for result in results:
             item = items.get(result["id"])

@@ -89,3 +89,9 @@ def test_the_pdf_of_a_certificate_elsewhere_is_404(skane_client, certificates):
         == HTTPStatus.NOT_FOUND
     )
     assert skane_client.get(reverse("certificates:download", args=[in_scope.enrolment_id])).status_code == HTTPStatus.OK
+
+
+def test_the_holder_links_to_the_learners_page(skane_client, certificates):
+    in_scope, _elsewhere = certificates
+    content = skane_client.get(reverse("certificate_admin:index")).content.decode()
+    assert reverse("learners:inspect", args=[in_scope.enrolment.learner_id]) in content

@@ -15,10 +15,11 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
+from accounts.models import AdministratorScope, OrganisationType, ScopeKind
 from enrolments.cohorts import accept_invitations, join_cohort_with_key
 from enrolments.models import Cohort, CohortInvitation, Enrolment
 from enrolments.services import EnrolmentError, enrol_learner
-from tests.factories import UserFactory
+from tests.factories import UserFactory, build_course
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +35,7 @@ def cohort(course):
 def course_admin_client(client, staff_member, django_capture_on_commit_callbacks):
     """A signed-in course administrator whose POSTs run their on-commit work (invitation e-mails)."""
     administrator = staff_member("Kursadministratörer", is_staff=True)
+    AdministratorScope.objects.create(user=administrator, kind=ScopeKind.NATIONAL)
     client.force_login(administrator)
     client.user = administrator
     plain_post = client.post
@@ -291,3 +293,63 @@ def test_accepting_twice_enrols_once(cohort):
     accept_invitations(user=user)
     accept_invitations(user=user)
     assert Enrolment.objects.filter(learner=user).count() == 1
+
+
+def test_the_course_of_a_cohort_with_learners_cannot_change(course_admin_client, cohort, learner):
+    other = build_course(index=cohort.course.get_parent().specific)
+    enrol_learner(learner=learner, course=cohort.course, cohort=cohort)
+    response = course_admin_client.post(
+        reverse("cohorts:edit", args=[cohort.pk]),
+        {"course": other.pk, "name": cohort.name, "starts_on": cohort.starts_on.isoformat(), "ends_on": ""},
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert list(response.context["form"].errors) == ["course"]
+    cohort.refresh_from_db()
+    assert cohort.course_id != other.pk
+
+
+def test_the_cohort_list_costs_the_same_queries_for_more_cohorts(
+    course_admin_client, cohort, course, django_assert_max_num_queries
+):
+    course_admin_client.get(reverse("cohorts:index"))
+    with django_assert_max_num_queries(30) as few:
+        course_admin_client.get(reverse("cohorts:index"))
+    baseline = len(few)
+    for number in range(10):
+        extra = Cohort.objects.create(course=course, name=f"Grupp {number}")
+        enrol_learner(learner=UserFactory(), course=course, cohort=extra)
+    with django_assert_max_num_queries(baseline):
+        course_admin_client.get(reverse("cohorts:index"))
+
+
+def test_erasing_a_learner_erases_their_invitations(cohort):
+    from accounts.personal_data import erase_personal_data
+
+    user = UserFactory(email="ny@example.com")
+    CohortInvitation.objects.create(cohort=cohort, email="NY@example.com")
+    erase_personal_data(user)
+    assert not CohortInvitation.objects.exists()
+
+
+def test_an_account_outside_the_scope_is_invited_not_enrolled(client, staff_member, cohort, reference_data):
+    from organisations.models import County, Municipality
+
+    administrator = staff_member("Kursadministratörer", is_staff=True)
+    skane = County.objects.get(name="Skåne län")
+    AdministratorScope.objects.create(user=administrator, kind=ScopeKind.COUNTY, county=skane)
+    elsewhere = UserFactory(
+        email="annan@uppsala.example",
+        organisation_type=OrganisationType.MUNICIPALITY,
+        municipality=Municipality.objects.get(name="Uppsala"),
+    )
+    client.force_login(administrator)
+    response = client.post(add_url(cohort), {"emails": "annan@uppsala.example"})
+    assert response.context["result"].invited == ["annan@uppsala.example"]
+    assert not Enrolment.objects.filter(learner=elsewhere).exists()
+
+    client.logout()
+    link = reverse("enrolments:invitation", args=[CohortInvitation.objects.get().token])
+    assert client.get(link).url.startswith(reverse("account_login"))
+    client.force_login(elsewhere)
+    client.get(link)
+    assert Enrolment.objects.get(learner=elsewhere).cohort == cohort

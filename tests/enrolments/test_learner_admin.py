@@ -180,3 +180,9 @@ def test_the_list_costs_the_same_queries_for_more_learners(admin_for, learners, 
         in_("Lund", last_name=f"Extra{number}")
     with django_assert_max_num_queries(baseline):
         client.get(reverse("learners:index"))
+
+
+def test_each_listed_learner_links_to_their_page(admin_for, learners):
+    client = admin_for(kind=ScopeKind.NATIONAL)
+    content = client.get(reverse("learners:index"), {"q": "Lund"}).content.decode()
+    assert f'href="{detail_url(learners["lund"])}"' in content
