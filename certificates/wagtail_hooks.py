@@ -144,6 +144,7 @@ class CertificateViewSet(ModelViewSet):
         "revoked_at",
         "revoked_by",
         "revocation_reason",
+        "status_index",
     ]
     form_fields = ["revocation_reason"]
 

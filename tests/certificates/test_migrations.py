@@ -17,7 +17,7 @@ def _migrate(target: str) -> None:
     executor.migrate([("certificates", target)])
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_existing_certificates_get_a_status_index_course_key_and_salted_hash(course):
     learners = [UserFactory(), UserFactory()]
     issued = [complete_course(learner, course).certificate for learner in learners]

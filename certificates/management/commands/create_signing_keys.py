@@ -9,6 +9,8 @@ from certificates import keys
 
 
 class Command(BaseCommand):
+    # The check it would run first is the one that reports the keys this command creates.
+    requires_system_checks = []
     help = (
         "Create a root certificate, a PDF seal certificate under it and an Ed25519 credential key. "
         "For production run it on an offline machine with --directory, then install the files "
