@@ -13,7 +13,21 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Case, Count, Exists, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Least
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -81,38 +95,19 @@ def search_q(term: str) -> Q:
     return query
 
 
-def _step_totals() -> dict[int, int]:
-    return {course.pk: len(course_structure(course).steps) for course in courses()}
+def _course_steps() -> dict[int, tuple[int, list[int]]]:
+    """Per course: (number of steps, pks of its quizzes), from the cached course structures."""
+    result = {}
+    for course in courses():
+        steps = course_structure(course).steps
+        result[course.pk] = (len(steps), [step.pk for step in steps if step.kind == "quiz"])
+    return result
 
 
 def learner_rows(user) -> QuerySet[Enrolment]:
-    """One row per enrolment in `user`'s scope, with what the learners report shows, in
-    Swedish name order. Progress and quiz figures are per-row subqueries, so the database
-    computes them for the rows of one page only (and streams them for an export)."""
-    totals = _step_totals()
-    steps_done = (
-        StepProgress.objects.filter(enrolment=OuterRef("pk"))
-        .order_by()
-        .values("enrolment")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    attempts = QuizAttempt.objects.filter(
-        learner=OuterRef("learner"), state=QuizAttempt.State.GRADED, quiz__path__startswith=OuterRef("course__path")
-    ).order_by()
-    quizzes_passed = (
-        attempts.filter(passed=True).values("learner").annotate(count=Count("quiz", distinct=True)).values("count")
-    )
-    best_percent = attempts.values("learner").annotate(best=Max("percent")).values("best")
-    percent = Case(
-        *[
-            When(course_id=course_pk, then=Least(Value(100), F("steps_done") * 100 / total))
-            for course_pk, total in totals.items()
-            if total
-        ],
-        default=Value(0),
-        output_field=IntegerField(),
-    )
+    """One row per enrolment in `user`'s scope with the learner, place, course and cohort, in
+    Swedish name order. Lean on purpose: the listing sorts and pages these rows, then
+    `with_figures` adds progress and quiz results for the rows shown only."""
     return (
         scoped_enrolments(user)
         .select_related("learner")
@@ -136,14 +131,74 @@ def learner_rows(user) -> QuerySet[Enrolment]:
             police_region_name=Coalesce(
                 "learner__municipality__county__police_region__name", "learner__county__police_region__name"
             ),
-            steps_done=Coalesce(Subquery(steps_done, output_field=IntegerField()), 0),
-            progress_percent=percent,
-            quizzes_passed=Coalesce(Subquery(quizzes_passed, output_field=IntegerField()), 0),
-            best_quiz_percent=Subquery(best_percent),
             certificate_serial=F("certificate__serial"),
         )
         .order_by(swedish("learner__last_name"), swedish("learner__first_name"), "learner__email", "pk")
     )
+
+
+FIGURES = ("steps_done", "progress_percent", "quizzes_passed", "best_quiz_percent")
+
+
+def with_figures(queryset: QuerySet[Enrolment]) -> QuerySet[Enrolment]:
+    """`queryset` with each enrolment's steps done, progress %, quizzes passed and best quiz
+    score: correlated subqueries on the (enrolment, step) and (learner, quiz) indexes, with the
+    course's quiz pages taken from the cached structure, so each row costs a few index lookups."""
+    course_steps = _course_steps()
+    steps_done = (
+        StepProgress.objects.filter(enrolment=OuterRef("pk"))
+        .order_by()
+        .values("enrolment")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+
+    def per_course(make, output_field):
+        return Case(
+            *[When(course_id=pk, then=make(total, quizzes)) for pk, (total, quizzes) in course_steps.items()],
+            default=Value(None),
+            output_field=output_field,
+        )
+
+    def attempts(quizzes: list[int]):
+        return QuizAttempt.objects.filter(
+            learner=OuterRef("learner"), quiz_id__in=quizzes, state=QuizAttempt.State.GRADED
+        ).order_by()
+
+    def passed(total, quizzes):
+        if not quizzes:
+            return Value(0)
+        counted = attempts(quizzes).filter(passed=True).values("learner").annotate(n=Count("quiz", distinct=True))
+        return Coalesce(Subquery(counted.values("n"), output_field=IntegerField()), 0)
+
+    def best(total, quizzes):
+        if not quizzes:
+            return Value(None)
+        return Subquery(attempts(quizzes).values("learner").annotate(best=Max("percent")).values("best"))
+
+    def percent(total, quizzes):
+        if not total:
+            return Value(0)
+        return Least(Value(100), F("steps_done") * 100 / total)
+
+    return queryset.annotate(
+        steps_done=Coalesce(Subquery(steps_done, output_field=IntegerField()), 0),
+        progress_percent=per_course(percent, IntegerField()),
+        quizzes_passed=per_course(passed, IntegerField()),
+        best_quiz_percent=per_course(best, DecimalField(max_digits=5, decimal_places=2)),
+    )
+
+
+def add_figures(rows: list[Enrolment]) -> list[Enrolment]:
+    """Set the `with_figures` values on already fetched rows (one page): one query."""
+    figures = {
+        values["pk"]: values
+        for values in with_figures(Enrolment.objects.filter(pk__in=[row.pk for row in rows])).values("pk", *FIGURES)
+    }
+    for row in rows:
+        for name in FIGURES:
+            setattr(row, name, figures.get(row.pk, {}).get(name))
+    return rows
 
 
 # Course overview --------------------------------------------------------------------------

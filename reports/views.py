@@ -130,6 +130,14 @@ class LearnersReportView(ExportReportView):
     def get_base_queryset(self):
         return services.learner_rows(self.request.user)
 
+    def decorate_paginated_queryset(self, object_list):
+        # Progress and quiz figures for the page shown only: an OFFSET would otherwise compute
+        # them for every row it skips.
+        return services.add_figures(list(object_list))
+
+    def get_export_rows(self):
+        return services.with_figures(self.get_filtered_queryset())
+
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset

@@ -110,7 +110,7 @@ def test_editor_creates_a_course_module_and_lesson_in_the_admin(editor_client):
                 "description": rich_text("<p>Kursen i korthet.</p>"),
                 "audience": "Samordnare",
                 "estimated_hours": "",
-                "reminder_days": "14",
+                "reminder_days": 14,
                 "completion_rules": inline_formset([]),
             }
         ),
@@ -167,7 +167,7 @@ def test_editor_cannot_publish_from_the_admin(editor_client):
                 "slug": "publiceringsforsok",
                 "summary": "Test.",
                 "description": rich_text(""),
-                "reminder_days": "14",
+                "reminder_days": 14,
                 "completion_rules": inline_formset([]),
                 "action-publish": "action-publish",
             }

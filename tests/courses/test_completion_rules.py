@@ -55,7 +55,7 @@ def test_an_editor_saves_completion_rules_in_the_course_page(admin_client, cours
             "description": rich_text(""),
             "audience": "",
             "estimated_hours": "",
-            "reminder_days": "14",
+            "reminder_days": 14,
             "completion_rules": inline_formset(
                 [
                     {"requirement": CompletionRequirement.LESSON_DONE, "page": lesson.pk, "min_days": ""},
@@ -84,6 +84,7 @@ def test_the_course_editor_rejects_a_rule_for_another_courses_page(admin_client,
             "slug": course.slug,
             "summary": course.summary,
             "description": rich_text(""),
+            "reminder_days": 14,
             "completion_rules": inline_formset(
                 [{"requirement": CompletionRequirement.LESSON_DONE, "page": lessons_of(other_course)[0].pk}]
             ),
@@ -111,6 +112,7 @@ def test_the_course_editor_refuses_an_assignment_rule_while_no_assignment_page_t
             "slug": course.slug,
             "summary": course.summary,
             "description": rich_text(""),
+            "reminder_days": 14,
             "completion_rules": inline_formset(
                 [{"requirement": CompletionRequirement.ASSIGNMENT_APPROVED, "page": lessons_of(course)[0].pk}]
             ),

@@ -14,8 +14,8 @@ from tests.factories import UserFactory, lessons_of
 pytestmark = pytest.mark.django_db
 
 CEILINGS = {
-    "learners": 17,
-    "learners_search": 17,
+    "learners": 18,
+    "learners_search": 18,
     "overview": 16,
     "coverage": 10,
     "learners_csv": 14,
