@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "enrolments",
     "certificates",
     "quizzes",
+    "workbook",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
