@@ -25,7 +25,8 @@ from wagtail.models import Locale
 from courses.models import CoursePage, ModulePage
 from courses.reachability import is_reachable
 from enrolments.models import Enrolment, Pair
-from enrolments.services import EnrolmentError, complete_step, course_of_step, pair_of, source_page
+from enrolments.services import EnrolmentError, Pairing, complete_step, course_of_step, pair_of, source_page
+from enrolments.services import pairing as pairing_of
 
 from .document import DocumentAssignment, DocumentContent, DocumentField, DocumentSection, render_docx, render_pdf
 from .markdown import render_markdown
@@ -317,10 +318,13 @@ class AssignmentOverview:
     """What the assignment page shows the signed-in learner."""
 
     answer: Answer | None = None
-    pair: Pair | None = None
-    partner: Any = None
+    pairing: Pairing = field(default_factory=Pairing)
     fields: list[dict[str, Any]] = field(default_factory=list)
     reviews: list[AnswerReview] = field(default_factory=list)
+
+    @property
+    def pair(self) -> Pair | None:
+        return self.pairing.pair
 
     @property
     def version(self) -> int:
@@ -345,9 +349,9 @@ def assignment_overview(*, assignment: AssignmentPage, user, texts: dict[str, st
     if not user.is_authenticated:
         return AssignmentOverview()
     source = source_page(assignment)
-    pair = pair_of(learner=user, course=course_of_step(source))
+    pairing = pairing_of(learner=user, step=source)
     answer = (
-        Answer.objects.filter(assignment=source, **_owner_filter(learner=user, pair=pair))
+        Answer.objects.filter(assignment=source, **_owner_filter(learner=user, pair=pairing.pair))
         .prefetch_related("reviews")
         .first()
     )
@@ -364,8 +368,7 @@ def assignment_overview(*, assignment: AssignmentPage, user, texts: dict[str, st
     ]
     return AssignmentOverview(
         answer=answer,
-        pair=pair,
-        partner=pair.partner_of(user) if pair else None,
+        pairing=pairing,
         fields=fields,
         reviews=list(answer.reviews.all()) if answer else [],
     )
