@@ -11,7 +11,7 @@ from allauth.mfa.utils import encrypt
 
 from organisations.models import Municipality
 
-from .models import OrganisationType, User
+from .models import AdministratorScope, OrganisationType, ScopeKind, User
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,9 @@ def create_demo_accounts() -> list[tuple[DemoAccount, bool]]:
         EmailAddress.objects.get_or_create(user=user, email=account.email, defaults={"verified": True, "primary": True})
         if account.group:
             user.groups.add(Group.objects.get(name=account.group))
+        if account.group == "Kursadministratörer":
+            # The demo administrator follows every learner; a real one gets their scope in Settings.
+            AdministratorScope.objects.get_or_create(user=user, defaults={"kind": ScopeKind.NATIONAL})
         if account.totp_secret:
             Authenticator.objects.get_or_create(
                 user=user, type=Authenticator.Type.TOTP, defaults={"data": {"secret": encrypt(account.totp_secret)}}

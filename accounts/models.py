@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -88,3 +89,109 @@ class User(AbstractUser):
         if self.organisation_type == OrganisationType.COUNTY_BOARD:
             return self.county_id is not None
         return True
+
+
+class ScopeKind(models.TextChoices):
+    NATIONAL = "national", _("All of Sweden")
+    POLICE_REGION = "police_region", _("A police region")
+    COUNTY = "county", _("A county")
+    MUNICIPALITY = "municipality", _("A municipality")
+
+
+class AdministratorScope(models.Model):
+    """Which learners a course administrator may see: all of Sweden, or those whose profile lies in one
+    police region, county or municipality. No row means no learner data at all (`accounts.scope`)."""
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="admin_scope", verbose_name=_("administrator")
+    )
+    kind = models.CharField(_("scope"), max_length=20, choices=ScopeKind.choices)
+    police_region = models.ForeignKey(
+        "organisations.PoliceRegion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("police region"),
+    )
+    county = models.ForeignKey(
+        "organisations.County",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("county"),
+    )
+    municipality = models.ForeignKey(
+        "organisations.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("administrator scope")
+        verbose_name_plural = _("administrator scopes")
+        constraints = [
+            # Exactly the area the kind names is set, so a scope is never ambiguous.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        kind=ScopeKind.NATIONAL,
+                        police_region__isnull=True,
+                        county__isnull=True,
+                        municipality__isnull=True,
+                    )
+                    | models.Q(
+                        kind=ScopeKind.POLICE_REGION,
+                        police_region__isnull=False,
+                        county__isnull=True,
+                        municipality__isnull=True,
+                    )
+                    | models.Q(
+                        kind=ScopeKind.COUNTY,
+                        police_region__isnull=True,
+                        county__isnull=False,
+                        municipality__isnull=True,
+                    )
+                    | models.Q(
+                        kind=ScopeKind.MUNICIPALITY,
+                        police_region__isnull=True,
+                        county__isnull=True,
+                        municipality__isnull=False,
+                    )
+                ),
+                name="accounts_administratorscope_area_matches_kind",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.area_label}"
+
+    @property
+    def area(self):
+        return {
+            ScopeKind.POLICE_REGION: self.police_region,
+            ScopeKind.COUNTY: self.county,
+            ScopeKind.MUNICIPALITY: self.municipality,
+        }.get(self.kind)
+
+    @property
+    def area_label(self) -> str:
+        area = self.area
+        return str(self.get_kind_display()) if area is None else str(area)
+
+    def clean(self):
+        required = {
+            ScopeKind.POLICE_REGION: "police_region",
+            ScopeKind.COUNTY: "county",
+            ScopeKind.MUNICIPALITY: "municipality",
+        }.get(self.kind)
+        for field in ("police_region", "county", "municipality"):
+            if field != required:
+                setattr(self, field, None)
+        if required and getattr(self, f"{required}_id") is None:
+            raise ValidationError({required: _("Choose the area this administrator covers.")})

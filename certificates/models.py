@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.scope import learner_q, sees_everyone
+
 
 def private_storage() -> FileSystemStorage:
     """Storage outside MEDIA_ROOT: its files are served only by views that check permissions."""
@@ -34,12 +36,20 @@ class CertificateStatus(models.TextChoices):
 
 class CertificateQuerySet(models.QuerySet):
     def visible_to(self, user) -> "CertificateQuerySet":
-        """The holder sees their own certificates; superusers and certificate administrators see all."""
+        """The holder sees their own certificates; certificate administrators those of the learners in
+        their scope too (`accounts.scope`)."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_superuser or user.has_perm("certificates.revoke_certificate"):
+        if sees_everyone(user) and user.has_perm("certificates.revoke_certificate"):
             return self.all()
+        if user.has_perm("certificates.revoke_certificate"):
+            return self.filter(Q(enrolment__learner=user) | learner_q(user, "enrolment__learner__"))
         return self.filter(enrolment__learner=user)
+
+    def in_scope_of(self, admin) -> "CertificateQuerySet":
+        """Certificates of the learners in an administrator's scope (`accounts.scope`); certificates
+        whose holder was erased have no learner and are seen only with a national scope."""
+        return self.filter(learner_q(admin, "enrolment__learner__"))
 
     def with_details(self) -> "CertificateQuerySet":
         return self.select_related("enrolment__learner", "enrolment__course")

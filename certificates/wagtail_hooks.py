@@ -1,5 +1,6 @@
 """Certificates in the Wagtail admin: a searchable list, inspect, history, revoke and reinstate."""
 
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -11,11 +12,13 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from accounts.scope import learner_q
 
 from . import services
 from .forms import RevokeForm
@@ -42,9 +45,19 @@ class CertificatePermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+def certificates_in_scope(user):
+    """What an administrator may list, inspect, revoke and reinstate: their scope's learners' certificates."""
+    return Certificate.objects.in_scope_of(user)
+
+
 class CertificateIndexView(IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("enrolment__learner", "enrolment__course")
+        return (
+            super()
+            .get_base_queryset()
+            .filter(learner_q(self.request.user, "enrolment__learner__"))
+            .select_related("enrolment__learner", "enrolment__course")
+        )
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -58,8 +71,16 @@ class CertificateIndexView(IndexView):
         return buttons
 
 
+class CertificateInspectView(InspectView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(certificates_in_scope(self.request.user), pk=unquote(str(self.pk)))
+
+
 class CertificateHistoryView(HistoryView):
     any_permission_required = ["view"]
+
+    def get_base_object_queryset(self):
+        return certificates_in_scope(self.request.user)
 
 
 class CertificateViewSet(ModelViewSet):
@@ -70,6 +91,7 @@ class CertificateViewSet(ModelViewSet):
     add_to_admin_menu = True
     index_view_class = CertificateIndexView
     history_view_class = CertificateHistoryView
+    inspect_view_class = CertificateInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [
@@ -107,7 +129,7 @@ class CertificateViewSet(ModelViewSet):
     def revoke_view(self, request, pk: int):
         if not can_manage_certificates(request.user):
             raise PermissionDenied
-        certificate = get_object_or_404(Certificate.objects.with_details(), pk=pk)
+        certificate = get_object_or_404(certificates_in_scope(request.user).with_details(), pk=pk)
         form = RevokeForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
@@ -125,7 +147,7 @@ class CertificateViewSet(ModelViewSet):
     def reinstate_view(self, request, pk: int):
         if not can_manage_certificates(request.user):
             raise PermissionDenied
-        certificate = get_object_or_404(Certificate.objects.with_details(), pk=pk)
+        certificate = get_object_or_404(certificates_in_scope(request.user).with_details(), pk=pk)
         if request.method == "POST":
             try:
                 services.reinstate_certificate(certificate=certificate, by=request.user)

@@ -1,6 +1,103 @@
+import secrets
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+class CohortQuerySet(models.QuerySet):
+    def open_on(self, day) -> "CohortQuerySet":
+        """Cohorts a learner may join on `day`: started, and not ended."""
+        return self.filter(Q(starts_on__lte=day), Q(ends_on__isnull=True) | Q(ends_on__gte=day))
+
+
+class Cohort(models.Model):
+    """A group of learners taking a course together, run by an administrator.
+
+    Each course may have one default cohort: one-click enrolment joins it while it is open.
+    With an enrolment key, a learner who knows the key can join it themselves.
+    """
+
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.PROTECT, related_name="cohorts", verbose_name=_("course")
+    )
+    name = models.CharField(_("name"), max_length=120)
+    starts_on = models.DateField(_("starts on"), default=timezone.localdate)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    enrolment_key = models.CharField(
+        _("enrolment key"),
+        max_length=40,
+        blank=True,
+        help_text=_("Optional. Learners who are given this key can join the cohort themselves."),
+    )
+    is_default = models.BooleanField(
+        _("default cohort of the course"),
+        default=False,
+        help_text=_("Learners who enrol with one click join this cohort while it is open."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = CohortQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_on", "name", "pk"]
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["course"], condition=Q(is_default=True), name="enrolments_cohort_one_default_per_course"
+            ),
+            models.UniqueConstraint(
+                fields=["enrolment_key"], condition=~Q(enrolment_key=""), name="enrolments_cohort_unique_key"
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="enrolments_cohort_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_open_on(self, day) -> bool:
+        return self.starts_on <= day and (self.ends_on is None or self.ends_on >= day)
+
+
+def invitation_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CohortInvitation(models.Model):
+    """An e-mail address without an account, added to a cohort: signing up with it enrols them."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("cohort"))
+    email = models.EmailField(_("e-mail address"))
+    token = models.CharField(_("token"), max_length=64, unique=True, default=invitation_token, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("invited at"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = _("cohort invitation")
+        verbose_name_plural = _("cohort invitations")
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "email"], name="enrolments_cohortinvitation_once_per_cohort"),
+        ]
+        indexes = [models.Index(fields=["email"], name="enrolments_invitation_email")]
+
+    def __str__(self) -> str:
+        return f"{self.email} – {self.cohort}"
 
 
 class EnrolmentQuerySet(models.QuerySet):
@@ -18,6 +115,14 @@ class Enrolment(models.Model):
     )
     course = models.ForeignKey(
         "courses.CoursePage", on_delete=models.PROTECT, related_name="enrolments", verbose_name=_("course")
+    )
+    cohort = models.ForeignKey(
+        Cohort,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="enrolments",
+        verbose_name=_("cohort"),
     )
     enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     last_activity_at = models.DateTimeField(_("last activity at"), auto_now_add=True)

@@ -18,7 +18,7 @@ from accounts.models import OrganisationType, User
 from courses.models import CompletionRequirement, CompletionRule, CoursePage, StepPage
 from courses.reachability import is_reachable
 
-from .models import Enrolment, Pair, PairInvitation, StepProgress
+from .models import Cohort, Enrolment, Pair, PairInvitation, StepProgress
 from .signals import course_completed
 
 
@@ -45,20 +45,28 @@ def course_of_step(step: Page) -> CoursePage:
 
 
 @transaction.atomic
-def enrol_learner(*, learner, course: CoursePage) -> tuple[Enrolment, bool]:
+def enrol_learner(*, learner, course: CoursePage, cohort: Cohort | None = None) -> tuple[Enrolment, bool]:
     """Enrol `learner` on the live `course` (any language); returns (enrolment, created).
 
+    A new enrolment joins `cohort`, or else the course's default cohort while it is open.
     One enrolment per learner and course is a database constraint; a second or
-    concurrent call returns the existing enrolment.
+    concurrent call returns the existing enrolment (its cohort unchanged).
     """
     course = source_page(course)
     if not course.live:
         raise EnrolmentError(_("This course is not open for enrolment."))
+    if cohort is None:
+        cohort = default_cohort(course)
     try:
         with transaction.atomic():
-            return Enrolment.objects.get_or_create(learner=learner, course=course)
+            return Enrolment.objects.get_or_create(learner=learner, course=course, defaults={"cohort": cohort})
     except IntegrityError:
         return Enrolment.objects.get(learner=learner, course=course), False
+
+
+def default_cohort(course: CoursePage) -> Cohort | None:
+    """The course's default cohort if it is open today."""
+    return Cohort.objects.filter(course=course, is_default=True).open_on(timezone.localdate()).first()
 
 
 @transaction.atomic
@@ -211,14 +219,16 @@ def pairing(*, learner, step: StepPage) -> Pairing:
 
 def check_pair(*, course: CoursePage, first, second) -> None:
     """Raise EnrolmentError unless `first` and `second` may form a pair on `course`: two people, both
-    enrolled, one municipal and one police coordinator serving the same municipality, neither paired yet."""
+    enrolled in the same cohort, one municipal and one police coordinator serving the same municipality, neither paired yet."""
     if first.pk == second.pk:
         raise EnrolmentError(_("A pair is two different people."))
-    enrolled = set(
-        Enrolment.objects.filter(course=course, learner__in=[first, second]).values_list("learner_id", flat=True)
+    cohorts = dict(
+        Enrolment.objects.filter(course=course, learner__in=[first, second]).values_list("learner_id", "cohort_id")
     )
-    if enrolled != {first.pk, second.pk}:
+    if set(cohorts) != {first.pk, second.pk}:
         raise EnrolmentError(_("Both people must be enrolled on the course."))
+    if cohorts[first.pk] != cohorts[second.pk]:
+        raise EnrolmentError(_("A pair is formed within one cohort."))
     kinds = {first.organisation_type, second.organisation_type}
     if kinds != {OrganisationType.MUNICIPALITY, OrganisationType.POLICE}:
         raise EnrolmentError(_("A pair is one municipal coordinator and one police coordinator."))
@@ -244,11 +254,17 @@ def form_pair(*, course: CoursePage, first, second) -> Pair:
 
 @transaction.atomic
 def invite_partner(*, inviter, course: CoursePage, email: str) -> PairInvitation:
-    """Invite the learner enrolled on `course` with e-mail address `email` to form a pair; they are told by e-mail."""
+    """Invite the learner of the inviter's cohort of `course` with e-mail address `email` to form a pair;
+    they are told by e-mail."""
     course = source_page(course)
-    invitee = User.objects.filter(email__iexact=email.strip(), enrolments__course=course).first()
+    enrolment = Enrolment.objects.filter(learner=inviter, course=course).first()
+    if enrolment is None:
+        raise EnrolmentError(_("Enrol on the course first."))
+    invitee = User.objects.filter(
+        email__iexact=email.strip(), enrolments__course=course, enrolments__cohort_id=enrolment.cohort_id
+    ).first()
     if invitee is None:
-        raise EnrolmentError(_("No one enrolled on this course has that e-mail address."))
+        raise EnrolmentError(_("No one in your cohort of this course has that e-mail address."))
     check_pair(course=course, first=inviter, second=invitee)
     invitation, _created = PairInvitation.objects.get_or_create(course=course, inviter=inviter, invitee=invitee)
     transaction.on_commit(lambda: _send_invitation(invitation))

@@ -11,4 +11,6 @@ urlpatterns = [
     path("kurser/<id:course_id>/par/bjud-in/", views.invite_partner, name="invite_partner"),
     path("par/inbjudan/<id:invitation_id>/anta/", views.accept_invitation, name="accept_invitation"),
     path("par/<id:pair_id>/lamna/", views.leave_pair, name="leave_pair"),
+    path("inbjudan/<str:token>/", views.invitation, name="invitation"),
+    path("mina-kurser/kurskod/", views.join_cohort, name="join_cohort"),
 ]

@@ -2,19 +2,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from wagtail.models import Locale
 
+from allauth.account.adapter import get_adapter
+
 from courses.models import CoursePage, LessonPage
 from courses.reachability import is_reachable
 from courses.structure import localized_course_structure, structure_for
 
-from . import services
+from . import cohorts, services
 from .forms import InvitePartnerForm
-from .models import Enrolment, Pair
+from .models import CohortInvitation, Enrolment, Pair
 from .progress import learner_outlines
 
 
@@ -60,6 +63,50 @@ def dashboard(request):
     structures = [localized_course_structure(enrolment.course, locale) for enrolment in enrolments]
     outlines = learner_outlines(enrolments=enrolments, structures=structures)
     return render(request, "enrolments/dashboard.html", {"outlines": outlines})
+
+
+INVITATION_SESSION_KEY = "enrolments_invitation_token"
+
+
+@require_GET
+def invitation(request, token: str):
+    """The link in an invitation e-mail. Signed in: join the cohort now. Otherwise: sign up through
+    allauth with the invited address already counted as verified (the link proves it), and the
+    `user_signed_up` receiver enrols the new account."""
+    invite = CohortInvitation.objects.filter(token=token).select_related("cohort__course").first()
+    if invite is None:
+        raise Http404
+    if request.user.is_authenticated:
+        cohorts.accept_invitations(user=request.user, token=token)
+        messages.success(request, _("You are enrolled. Welcome to the course!"))
+        return redirect("enrolments:dashboard")
+    if invite.accepted_at is not None:
+        messages.info(request, _("This invitation has been used. Sign in to continue the course."))
+        return redirect("account_login")
+    request.session[INVITATION_SESSION_KEY] = token
+    get_adapter(request).stash_verified_email(request, invite.email)
+    return redirect(reverse("account_signup"))
+
+
+def accept_invitation_on_signup(sender, *, request, user, **kwargs) -> None:
+    """Receiver of allauth's `user_signed_up`: enrol the new account where it was invited."""
+    token = request.session.pop(INVITATION_SESSION_KEY, None) if request is not None else None
+    enrolments = cohorts.accept_invitations(user=user, token=token)
+    if enrolments and request is not None:
+        messages.success(request, _("You are enrolled on the course you were invited to."))
+
+
+@login_required
+@require_POST
+def join_cohort(request):
+    """Join a cohort with the enrolment key a course leader gave out."""
+    try:
+        enrolment = cohorts.join_cohort_with_key(learner=request.user, key=request.POST.get("key", "")[:40])
+    except services.EnrolmentError as error:
+        messages.error(request, error.message)
+        return redirect("enrolments:dashboard")
+    messages.success(request, _("You have joined %(cohort)s.") % {"cohort": enrolment.cohort.name})
+    return redirect("enrolments:dashboard")
 
 
 @login_required

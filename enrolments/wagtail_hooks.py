@@ -1,4 +1,5 @@
-"""Pages that learners' enrolments or progress point at cannot be deleted in the Wagtail admin.
+"""Enrolments in the Wagtail admin: cohorts (with adding learners by e-mail), and pages that
+learners' enrolments or progress point at cannot be deleted.
 
 Deleting a course would fail on its protected enrolments (a server error naming learners),
 and deleting a lesson would silently erase every learner's progress on it. The hooks refuse
@@ -7,15 +8,31 @@ both, for the page and everything below it, before Wagtail's confirmation page i
 
 from collections.abc import Iterable
 
-from django.db.models import Q
-from django.shortcuts import redirect
-from django.utils.translation import ngettext
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
 from wagtail.models import Page
 
-from .models import Enrolment
+from courses.models import CoursePage
+
+from .cohorts import add_learners_to_cohort
+from .email_lists import MAX_ROWS
+from .forms import AddLearnersForm
+from .models import Cohort, Enrolment
+from .services import EnrolmentError
 
 
 def learners_with_records(pages: Iterable[Page]) -> int:
@@ -60,3 +77,111 @@ def refuse_bulk_deleting_pages_with_learner_records(request, action_type, object
         messages.error(request, refusal_message(count))
         return redirect(action_class_instance.next_url)
     return None
+
+
+# Cohorts ----------------------------------------------------------------------------------
+
+
+class CohortIndexView(IndexView):
+    add_learners_url_name = None
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("course").annotate(learner_count=Count("enrolments"))
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.permission_policy.user_has_permission(self.request.user, "change"):
+            url = reverse(self.add_learners_url_name, args=[instance.pk])
+            buttons.append(MenuItem(_("Add learners"), url=url, icon_name="user", priority=5))
+        return buttons
+
+
+class CohortViewSet(ModelViewSet):
+    model = Cohort
+    icon = "group"
+    menu_label = gettext_lazy("Cohorts")
+    menu_order = 390
+    add_to_admin_menu = True
+    index_view_class = CohortIndexView
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    form_fields = ["course", "name", "starts_on", "ends_on", "enrolment_key", "is_default"]
+    list_display = [
+        "name",
+        "course",
+        "starts_on",
+        "ends_on",
+        "is_default",
+        Column("learner_count", label=gettext_lazy("Learners")),
+    ]
+    list_filter = ["course", "is_default"]
+    search_fields = ["name", "course__title", "enrolment_key"]
+    search_backend_name = None
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if db_field.name == "course":
+            # Cohorts, like all learner state, point at the Swedish source course.
+            kwargs["queryset"] = CoursePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by(
+                "title"
+            )
+        return super().formfield_for_dbfield(db_field, **kwargs)
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(add_learners_url_name=self.get_url_name("add_learners"), **kwargs)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("add-learners/<id:pk>/", self.add_learners_view, name="add_learners"),
+        ]
+
+    def add_learners_view(self, request, pk: int):
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        cohort = get_object_or_404(Cohort.objects.select_related("course"), pk=pk)
+        form = AddLearnersForm(request.POST or None, request.FILES or None)
+        result = None
+        if request.method == "POST" and form.is_valid():
+            try:
+                result = add_learners_to_cohort(cohort=cohort, parsed=form.cleaned_data["parsed"], by=request.user)
+            except EnrolmentError as error:
+                form.add_error(None, error.messages)
+            else:
+                log(
+                    instance=cohort,
+                    action="enrolments.cohort.add_learners",
+                    user=request.user,
+                    data={
+                        "enrolled": len(result.enrolled) + len(result.moved),
+                        "invited": len(result.invited),
+                    },
+                )
+                messages.success(
+                    request,
+                    _("%(enrolled)s enrolled, %(invited)s invited.")
+                    % {"enrolled": len(result.enrolled) + len(result.moved), "invited": len(result.invited)},
+                )
+                form = AddLearnersForm()
+        context = {
+            "cohort": cohort,
+            "form": form,
+            "result": result,
+            "index_url": reverse(self.get_url_name("index")),
+            "max_rows": MAX_ROWS,
+        }
+        return TemplateResponse(request, "enrolments/admin/add_learners.html", context)
+
+
+cohort_viewset = CohortViewSet("cohorts")
+
+
+@hooks.register("register_admin_viewset")
+def register_cohort_viewset():
+    return cohort_viewset
+
+
+@hooks.register("register_log_actions")
+def register_cohort_log_actions(actions):
+    actions.register_action(
+        "enrolments.cohort.add_learners", gettext_lazy("Add learners"), gettext_lazy("Learners added to the cohort")
+    )

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from accounts.scope import learner_q, sees_everyone
 from courses.blocks import RICH_TEXT_FEATURES
 from courses.models import StepPage
 
@@ -58,6 +59,13 @@ class AssignmentPage(StepPage):
         ]
 
 
+def _in_scope(user) -> Q:
+    """Rows whose learner, or either member of whose pair, is in `user`'s administrator scope."""
+    if sees_everyone(user):
+        return Q()
+    return learner_q(user, "learner__") | learner_q(user, "pair__first__") | learner_q(user, "pair__second__")
+
+
 class AnswerState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted")
@@ -73,11 +81,11 @@ class AnswerQuerySet(models.QuerySet):
         return self.filter(Q(learner=user) | Q(pair__first=user) | Q(pair__second=user))
 
     def reviewable_by(self, user) -> "AnswerQuerySet":
-        """Answers a course leader may review. Every reviewer sees all learners until administrator
-        scopes exist in accounts/; this is the one place to narrow it."""
+        """Answers a course leader may review: they need the permission, and the learner (or a member
+        of the pair) must be in their administrator scope."""
         if not user.is_authenticated or not user.has_perm("workbook.review_answer"):
             return self.none()
-        return self.all()
+        return self.filter(_in_scope(user))
 
     def visible_to(self, user) -> "AnswerQuerySet":
         if not user.is_authenticated:
@@ -220,8 +228,9 @@ class WorkbookDocumentQuerySet(models.QuerySet):
             return self.none()
         mine = Q(learner=user) | Q(pair__first=user) | Q(pair__second=user)
         if user.has_perm("workbook.review_answer"):
-            reviewable = Answer.objects.reviewable_by(user)
-            mine |= Q(learner__in=reviewable.values("learner")) | Q(pair__in=reviewable.values("pair"))
+            if sees_everyone(user):
+                return self.all()
+            mine |= _in_scope(user)
         return self.filter(mine)
 
 

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('courses', '0003_completion_rules'),
-        ('enrolments', '0001_initial'),
+        ('enrolments', '0031_course_admin_cohort_permissions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,6 +8,7 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
+from accounts.models import AdministratorScope, ScopeKind
 from certificates.services import revoke_certificate
 
 pytestmark = pytest.mark.django_db
@@ -16,6 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def course_admin_client(client, staff_member):
     administrator = staff_member("Kursadministratörer", is_staff=True)
+    AdministratorScope.objects.create(user=administrator, kind=ScopeKind.NATIONAL)
     client.force_login(administrator)
     client.user = administrator
     return client

@@ -57,14 +57,27 @@ def test_a_superuser_can_download_any_certificate(admin_client, certificate):
     assert admin_client.get(_pdf_url(certificate)).status_code == HTTPStatus.OK
 
 
-def test_a_course_administrator_can_download_any_certificate(client, certificate):
+def test_a_national_course_administrator_can_download_any_certificate(client, certificate):
+    from django.contrib.auth.models import Group
+
+    from accounts.models import AdministratorScope, ScopeKind
+
+    administrator = UserFactory()
+    administrator.groups.add(Group.objects.get(name="Kursadministratörer"))
+    AdministratorScope.objects.create(user=administrator, kind=ScopeKind.NATIONAL)
+    client.force_login(administrator)
+
+    assert client.get(_pdf_url(certificate)).status_code == HTTPStatus.OK
+
+
+def test_a_course_administrator_without_scope_cannot_download_a_learners_certificate(client, certificate):
     from django.contrib.auth.models import Group
 
     administrator = UserFactory()
     administrator.groups.add(Group.objects.get(name="Kursadministratörer"))
     client.force_login(administrator)
 
-    assert client.get(_pdf_url(certificate)).status_code == HTTPStatus.OK
+    assert client.get(_pdf_url(certificate)).status_code == HTTPStatus.NOT_FOUND
 
 
 def test_a_revoked_certificate_download_says_it_is_revoked(learner_client, certificate, admin_user):

@@ -1,5 +1,6 @@
 import pytest
 
+from accounts.models import AdministratorScope, ScopeKind
 from enrolments.services import enrol_learner, form_pair
 from tests.factories import MunicipalLearnerFactory, PoliceLearnerFactory, build_assignment, build_course
 
@@ -30,4 +31,7 @@ def pair(reference_data, assignment_course, assignment):
 
 @pytest.fixture
 def reviewer(staff_member):
-    return staff_member("Kursadministratörer")
+    """A course administrator with a national scope."""
+    user = staff_member("Kursadministratörer")
+    AdministratorScope.objects.create(user=user, kind=ScopeKind.NATIONAL)
+    return user

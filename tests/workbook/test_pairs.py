@@ -119,3 +119,20 @@ def test_leaving_the_pair_leaves_each_member_a_copy(pair, assignment, client):
     assert set(answers) == {pair.first, pair.second}
     assert all(answer.fields["f0"] == "Vår text" for answer in answers.values())
     assert all(answer.versions.count() == 1 for answer in answers.values())
+
+
+def test_a_pair_is_formed_within_one_cohort(reference_data, assignment_course):
+    from enrolments.models import Cohort
+
+    municipal, police = MunicipalLearnerFactory(), PoliceLearnerFactory()
+    spring = Cohort.objects.create(course=assignment_course, name="Vår")
+    autumn = Cohort.objects.create(course=assignment_course, name="Höst")
+    enrol_learner(learner=municipal, course=assignment_course, cohort=spring)
+    enrol_learner(learner=police, course=assignment_course, cohort=autumn)
+    from enrolments.services import invite_partner
+
+    with pytest.raises(EnrolmentError):
+        invite_partner(inviter=municipal, course=assignment_course, email=police.email)
+    with pytest.raises(EnrolmentError):
+        form_pair(course=assignment_course, first=municipal, second=police)
+    assert not Pair.objects.exists() and not PairInvitation.objects.exists()

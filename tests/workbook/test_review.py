@@ -124,3 +124,32 @@ def test_the_admin_review_is_closed_to_other_staff(enrolled, assignment, staff_m
     assert response.status_code == HTTPStatus.NOT_FOUND
     answer.refresh_from_db()
     assert answer.state == AnswerState.SUBMITTED
+
+
+def test_a_course_leader_reviews_only_learners_in_their_scope(
+    reference_data, assignment, assignment_course, staff_member, client
+):
+    from accounts.models import AdministratorScope, ScopeKind
+    from enrolments.services import enrol_learner
+    from organisations.models import Municipality
+    from tests.factories import MunicipalLearnerFactory
+
+    stockholm_learner = MunicipalLearnerFactory()
+    enrol_learner(learner=stockholm_learner, course=assignment_course)
+    answer = submitted(stockholm_learner, assignment)
+    lund_leader = staff_member("Kursadministratörer")
+    AdministratorScope.objects.create(
+        user=lund_leader, kind=ScopeKind.MUNICIPALITY, municipality=Municipality.objects.get(name="Lund")
+    )
+    client.force_login(lund_leader)
+    assert assignment.title not in client.get(reverse("workbook_review")).content.decode()
+    assert client.get(reverse("workbook_review_detail", args=[answer.pk])).status_code == HTTPStatus.NOT_FOUND
+    with pytest.raises(services.WorkbookError):
+        services.review_answer(reviewer=lund_leader, answer=answer, decision="approved", comment="")
+    stockholm_leader = staff_member("Kursadministratörer")
+    AdministratorScope.objects.create(
+        user=stockholm_leader, kind=ScopeKind.MUNICIPALITY, municipality=Municipality.objects.get(code="0180")
+    )
+    services.review_answer(reviewer=stockholm_leader, answer=answer, decision="approved", comment="")
+    answer.refresh_from_db()
+    assert answer.state == AnswerState.APPROVED
