@@ -27,7 +27,7 @@ chromium:
 run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_reference_data
-	$(PY) manage.py load_demo_content
+	$(PY) manage.py load_training
 	$(PY) manage.py create_demo_accounts
 	@echo "Serving on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
 	$(PY) manage.py runserver 127.0.0.1:8000

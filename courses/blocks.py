@@ -1,6 +1,8 @@
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -22,9 +24,9 @@ class HeadingBlock(blocks.StructBlock):
 
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
-    alt_text = blocks.CharBlock(
+    alt_text = blocks.TextBlock(
         label=_("Alternative text"),
-        max_length=250,
+        max_length=1000,
         help_text=_("Describe what the image shows for people who cannot see it."),
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
@@ -138,6 +140,39 @@ class LessonStreamBlock(blocks.StreamBlock):
     reflection = ReflectionBlock()
 
 
+class TableBlock(blocks.StructBlock):
+    """A simple table of text with a header row. A StructBlock of text blocks rather than Wagtail's
+    TableBlock or TypedTableBlock, so that wagtail-localize offers every cell for translation."""
+
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+    header = blocks.ListBlock(blocks.CharBlock(label=_("Column heading"), max_length=250), label=_("Header row"))
+    rows = blocks.ListBlock(
+        blocks.ListBlock(blocks.TextBlock(label=_("Cell")), label=_("Row")),
+        label=_("Rows"),
+        help_text=_("Each row has as many cells as the header row."),
+    )
+
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        template = "courses/blocks/table_block.html"
+        preview_value = {
+            "caption": "",
+            "header": ["Svenska", "English"],
+            "rows": [["samverkan", "cooperation"], ["lägesbild", "situation picture"]],
+        }
+        description = _("A table of text with a header row")
+
+    def clean(self, value):
+        value = super().clean(value)
+        columns = len(value["header"])
+        if any(len(row) != columns for row in value["rows"]):
+            raise StructBlockValidationError(
+                block_errors={"rows": ValidationError(_("Each row needs as many cells as the header row."))}
+            )
+        return value
+
+
 class InformationStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Text"),
@@ -149,3 +184,4 @@ class InformationStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     fact_box = FactBoxBlock()
     document = DocumentBlock()
+    table = TableBlock()

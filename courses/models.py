@@ -317,3 +317,30 @@ class CompletionRule(Orderable):
         course = getattr(self, "course", None) if self.course_id else None
         if course is not None and not page.is_descendant_of(course):
             raise ValidationError({"page": _("Choose a page inside this course.")})
+
+
+class ImportedPage(models.Model):
+    """What `load_training` last wrote to a page: the hash of the content it came from and the
+    revision the import made. A page whose latest revision is another is an editor's work."""
+
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page"))
+    source = models.CharField(_("source file"), max_length=255)
+    content_hash = models.CharField(_("content hash"), max_length=64)
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revision made by the import"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["source"]
+        verbose_name = _("imported page")
+        verbose_name_plural = _("imported pages")
+
+    def __str__(self) -> str:
+        return self.source

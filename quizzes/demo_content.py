@@ -11,7 +11,7 @@ from uuid import NAMESPACE_URL, uuid5
 from courses.demo_content import COURSE, MODULES
 from courses.models import CoursePage, ModulePage
 
-from .models import QuizPage
+from .models import QuizFeedback, QuizPage
 
 QUIZ_SLUG = "kunskapstest"
 
@@ -133,6 +133,11 @@ def add_demo_quizzes(*, progress: Callable[[str], None] | None = None) -> int:
             summary="Tre frågor om modulen. Du kan göra om testet.",
             intro="<p>Svara på frågorna och lämna in. Två rätt av tre räcker.</p>",
             pass_mark=60,
+            # Three questions, all shown, feedback after each attempt: a short taste of a quiz.
+            draw_count=0,
+            shuffle=False,
+            wait_minutes=0,
+            feedback=QuizFeedback.AFTER_ATTEMPT,
             questions=_stream(spec["slug"], QUIZZES[spec["slug"]]),
         )
         module.add_child(instance=quiz)

@@ -36,7 +36,7 @@ class QuizPage(StepPage):
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
     pass_mark = models.PositiveSmallIntegerField(
         _("pass mark (percent)"),
-        default=80,
+        default=70,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("The share of the points needed to pass, 0–100."),
     )
@@ -44,16 +44,19 @@ class QuizPage(StepPage):
         _("attempt limit"), default=0, help_text=_("How many attempts a learner gets; 0 means unlimited.")
     )
     wait_minutes = models.PositiveIntegerField(
-        _("wait between attempts (minutes)"), default=0, help_text=_("0 means a new attempt can start at once.")
+        _("wait between attempts (minutes)"), default=10, help_text=_("0 means a new attempt can start at once.")
     )
-    shuffle = models.BooleanField(_("shuffle questions and answers"), default=False)
+    shuffle = models.BooleanField(_("shuffle questions and answers"), default=True)
     draw_count = models.PositiveSmallIntegerField(
         _("questions drawn per attempt"),
-        default=0,
-        help_text=_("Draw this many questions at random for each attempt; 0 means all questions."),
+        default=7,
+        help_text=_(
+            "Draw this many questions at random for each attempt, from a larger pool (10–14 questions "
+            "work well); 0 means all questions."
+        ),
     )
     feedback = models.CharField(
-        _("show feedback"), max_length=20, choices=QuizFeedback.choices, default=QuizFeedback.AFTER_ATTEMPT
+        _("show feedback"), max_length=20, choices=QuizFeedback.choices, default=QuizFeedback.AFTER_PASS
     )
     counting = models.CharField(
         _("attempt that counts"), max_length=10, choices=QuizCounting.choices, default=QuizCounting.BEST
@@ -160,6 +163,9 @@ class QuizAttempt(models.Model):
         ordering = ["-started_at", "-pk"]
         verbose_name = _("quiz attempt")
         verbose_name_plural = _("quiz attempts")
+        # Aggregate results (attempts, pass rate, how many chose each answer) name no learner;
+        # view_quizattempt is for reports that do.
+        permissions = [("view_item_analysis", _("Can view quiz results in aggregate"))]
         constraints = [
             models.UniqueConstraint(fields=["learner", "quiz", "number"], name="quizzes_quizattempt_unique_number"),
             models.UniqueConstraint(

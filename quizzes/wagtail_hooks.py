@@ -1,5 +1,6 @@
 from collections.abc import Iterable
 
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
@@ -17,12 +18,18 @@ from wagtail.models import Page
 from .models import QuizAttempt, QuizPage
 from .results import item_analysis, quiz_summaries
 
-RESULTS_PERMISSION = "quizzes.view_quizattempt"
+# The results pages show aggregates only (attempts, pass rate, how many chose each answer), so
+# either permission opens them; view_quizattempt alone would also open per-learner reports.
+RESULTS_PERMISSIONS = ("quizzes.view_item_analysis", "quizzes.view_quizattempt")
+
+
+def can_view_results(user) -> bool:
+    return any(user.has_perm(permission) for permission in RESULTS_PERMISSIONS)
 
 
 class ResultsPermissionMixin:
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(RESULTS_PERMISSION):
+        if not can_view_results(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -63,7 +70,15 @@ def _with_questions(summary: QuizPage) -> QuizPage:
 
 class QuizResultsMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm(RESULTS_PERMISSION)
+        return can_view_results(request.user)
+
+
+@hooks.register("register_permissions")
+def register_results_permissions():
+    """Offer both in the group editor: aggregate results, and attempts (per learner)."""
+    return Permission.objects.filter(
+        content_type__app_label="quizzes", codename__in=["view_item_analysis", "view_quizattempt"]
+    )
 
 
 @hooks.register("register_admin_urls")
@@ -121,3 +136,11 @@ def refuse_bulk_deleting_quizzes_with_attempts(request, action_type, objects, ac
         messages.error(request, refusal_message(count))
         return redirect(action_class_instance.next_url)
     return None
+
+
+@hooks.register("register_training_step_loader")
+def quiz_training_loader():
+    """Quizzes of the training content (quiz.<lang>.yaml) become quiz pages."""
+    from .training import QuizLoader
+
+    return QuizLoader()
