@@ -136,3 +136,29 @@ def test_a_pair_is_formed_within_one_cohort(reference_data, assignment_course):
     with pytest.raises(EnrolmentError):
         form_pair(course=assignment_course, first=municipal, second=police)
     assert not Pair.objects.exists() and not PairInvitation.objects.exists()
+
+
+def test_an_administrator_in_scope_sets_and_ends_a_pair(reference_data, assignment_course, staff_member, client):
+    from accounts.models import AdministratorScope, ScopeKind
+    from organisations.models import Municipality
+
+    municipal, police = MunicipalLearnerFactory(), PoliceLearnerFactory()
+    for member in (municipal, police):
+        enrol_learner(learner=member, course=assignment_course)
+    admin = staff_member("Kursadministratörer")
+    scope = AdministratorScope.objects.create(
+        user=admin, kind=ScopeKind.MUNICIPALITY, municipality=Municipality.objects.get(name="Lund")
+    )
+    client.force_login(admin)
+    data = {"course": assignment_course.pk, "first_email": municipal.email, "second_email": police.email}
+    response = client.post(reverse("enrolments_pairs"), data)
+    assert response.status_code == HTTPStatus.OK  # refused: the learners are outside the scope
+    assert not Pair.objects.exists()
+    scope.kind, scope.municipality = ScopeKind.MUNICIPALITY, Municipality.objects.get(code="0180")
+    scope.save()
+    client.force_login(admin)
+    assert client.post(reverse("enrolments_pairs"), data).status_code == HTTPStatus.FOUND
+    pair = Pair.objects.get()
+    assert municipal.email in client.get(reverse("enrolments_pairs")).content.decode()
+    assert client.post(reverse("enrolments_pairs"), {"end": pair.pk}).status_code == HTTPStatus.FOUND
+    assert not Pair.objects.exists()
