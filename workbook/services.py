@@ -321,6 +321,7 @@ class AssignmentOverview:
     pairing: Pairing = field(default_factory=Pairing)
     fields: list[dict[str, Any]] = field(default_factory=list)
     reviews: list[AnswerReview] = field(default_factory=list)
+    document: WorkbookDocument | None = None
 
     @property
     def pair(self) -> Pair | None:
@@ -371,6 +372,9 @@ def assignment_overview(*, assignment: AssignmentPage, user, texts: dict[str, st
         pairing=pairing,
         fields=fields,
         reviews=list(answer.reviews.all()) if answer else [],
+        document=WorkbookDocument.objects.filter(
+            course=pairing.course, **_owner_filter(learner=user, pair=pairing.pair)
+        ).first(),
     )
 
 
