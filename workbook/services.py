@@ -52,17 +52,6 @@ def _owner_filter(*, learner, pair: Pair | None) -> dict[str, Any]:
     return {"pair": pair} if pair is not None else {"learner": learner}
 
 
-def current_answer(*, learner, assignment: AssignmentPage) -> Answer | None:
-    """The answer `learner` works on for `assignment` (any language): their pair's if they have one."""
-    source = source_page(assignment)
-    pair = pair_of(learner=learner, course=course_of_step(source))
-    return (
-        Answer.objects.filter(assignment=source, **_owner_filter(learner=learner, pair=pair))
-        .select_related("pair__first", "pair__second", "learner")
-        .first()
-    )
-
-
 def clean_fields(*, assignment: AssignmentPage, fields: dict[str, str]) -> dict[str, str]:
     """The posted text of each field the assignment defines (others are ignored); line endings normalised."""
     cleaned = {}
@@ -170,7 +159,9 @@ def review_answer(*, reviewer, answer: Answer, decision: str, comment: str) -> A
 
 def split_joint_answers(sender, instance: Pair, **kwargs) -> None:
     """Receiver of pre_delete for Pair: the first member takes the joint answers over (with their
-    history), the second gets a copy; answers of their own to the same assignments were superseded."""
+    history), the second gets a copy; answers of their own to the same assignments were superseded.
+    The pair's compiled documents go (each member can compile their own)."""
+    delete_documents(WorkbookDocument.objects.filter(pair=instance))
     joint = list(Answer.objects.filter(pair=instance).prefetch_related("versions"))
     if not joint:
         return
@@ -303,11 +294,12 @@ def store_document(*, document_id: int) -> WorkbookDocument:
 
 
 def delete_documents(documents) -> None:
-    for document in documents:
-        for file in (document.pdf, document.docx):
-            if file:
-                file.delete(save=False)
+    """Delete the documents, and their files once the deletion is committed (a rollback keeps both)."""
+    for document in list(documents):
+        files = [(file.storage, file.name) for file in (document.pdf, document.docx) if file]
         document.delete()
+        for storage, name in files:
+            transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
 
 
 # Reads -------------------------------------------------------------------------------------------
