@@ -40,7 +40,7 @@ from wagtail_localize.segments import OverridableSegmentValue, StringSegmentValu
 from wagtail_localize.segments.extract import extract_segments
 
 from .models import (
-    CompletionRequirement,
+    REQUIRED_STEP_KIND,
     CompletionRule,
     CourseIndexPage,
     CoursePage,
@@ -194,14 +194,14 @@ class _Loader:
         return values
 
     def completion_rule_keys(self, course: PageSpec) -> list[tuple[str, str]]:
-        """Every lesson done and every module quiz passed (the workbook adds its assignments)."""
+        """Every lesson done, every module quiz passed and every workbook assignment approved: the
+        requirement for each step kind that has one (REQUIRED_STEP_KIND), whichever app loads it."""
         modules = {spec.key for spec in self.plan.pages if spec.parent_key == course.key}
+        requirement_of_kind = {kind: requirement for requirement, kind in REQUIRED_STEP_KIND.items()}
         rules = []
         for spec in self.plan.pages:
-            if spec.parent_key in modules and getattr(spec.model, "step_kind", None) in ("lesson", "quiz"):
-                requirement = (
-                    CompletionRequirement.LESSON_DONE if spec.model is LessonPage else CompletionRequirement.QUIZ_PASSED
-                )
+            requirement = requirement_of_kind.get(getattr(spec.model, "step_kind", None))
+            if spec.parent_key in modules and requirement is not None:
                 rules.append((requirement.value, spec.key))
         return rules
 

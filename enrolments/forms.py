@@ -62,3 +62,19 @@ class AddLearnersForm(forms.Form):
             )
         cleaned["parsed"] = parsed
         return cleaned
+
+
+class InvitePartnerForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of your partner"), max_length=254)
+
+
+class SetPairForm(forms.Form):
+    """An administrator pairs two learners of a course by their e-mail addresses."""
+
+    course = forms.ModelChoiceField(label=_("Course"), queryset=None)
+    first_email = forms.EmailField(label=_("Municipal coordinator's e-mail address"), max_length=254)
+    second_email = forms.EmailField(label=_("Police coordinator's e-mail address"), max_length=254)
+
+    def __init__(self, *args, courses, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = courses

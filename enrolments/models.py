@@ -171,3 +171,79 @@ class StepProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enrolment_id}: {self.step_id}"
+
+
+class PairQuerySet(models.QuerySet):
+    def of_learner(self, user) -> "PairQuerySet":
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(models.Q(first=user) | models.Q(second=user))
+
+
+class Pair(models.Model):
+    """A municipal coordinator and the police coordinator serving the same municipality, working a
+    course together (they answer its workbook assignments jointly). A learner is in at most one pair
+    per course; `services.form_pair` keeps that under row locks on both enrolments."""
+
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="pairs", verbose_name=_("course")
+    )
+    first = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("first member")
+    )
+    second = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("second member")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = PairQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = _("pair")
+        verbose_name_plural = _("pairs")
+        constraints = [
+            models.UniqueConstraint(fields=["course", "first"], name="enrolments_pair_first_once_per_course"),
+            models.UniqueConstraint(fields=["course", "second"], name="enrolments_pair_second_once_per_course"),
+            models.CheckConstraint(condition=~models.Q(first=models.F("second")), name="enrolments_pair_two_people"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first} + {self.second}"
+
+    @property
+    def members(self) -> list:
+        return [self.first, self.second]
+
+    def partner_of(self, user):
+        return self.second if self.first_id == user.pk else self.first
+
+
+class PairInvitation(models.Model):
+    """One learner asking another, by e-mail address, to work a course as a pair."""
+
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="pair_invitations", verbose_name=_("course")
+    )
+    inviter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("inviter")
+    )
+    invitee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("invitee")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = _("pair invitation")
+        verbose_name_plural = _("pair invitations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["course", "inviter", "invitee"], name="enrolments_pairinvitation_once_per_course"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.inviter} → {self.invitee}"

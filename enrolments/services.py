@@ -1,19 +1,24 @@
 """Every write of enrolment and progress state. Views and other apps call these."""
 
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db.models import Q
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page
 
+from accounts.models import OrganisationType, User
 from courses.models import CompletionRequirement, CompletionRule, CoursePage, StepPage
 from courses.reachability import is_reachable
 
-from .models import Cohort, CohortInvitation, Enrolment, StepProgress
+from .models import Cohort, CohortInvitation, Enrolment, Pair, PairInvitation, StepProgress
 from .signals import course_completed
 
 
@@ -173,5 +178,135 @@ def export_personal_data(user) -> list[dict[str, Any]]:
 
 
 def erase_personal_data(user) -> None:
+    Pair.objects.filter(Q(first=user) | Q(second=user)).delete()
+    PairInvitation.objects.filter(Q(inviter=user) | Q(invitee=user)).delete()
     Enrolment.objects.filter(learner=user).delete()
     CohortInvitation.objects.filter(email__iexact=user.email).delete()
+
+
+# Pairs -------------------------------------------------------------------------------------------
+
+
+def pair_of(*, learner, course: CoursePage) -> Pair | None:
+    """The pair `learner` works `course` with (the Swedish source course), if any."""
+    if not learner.is_authenticated:
+        return None
+    return Pair.objects.of_learner(learner).filter(course=course).select_related("first", "second").first()
+
+
+@dataclass
+class Pairing:
+    course: CoursePage | None = None
+    pair: Pair | None = None
+    partner: Any = None
+    received: list[PairInvitation] = field(default_factory=list)
+    sent: list[PairInvitation] = field(default_factory=list)
+
+
+def pairing(*, learner, step: StepPage) -> Pairing:
+    """Read-only: `learner`'s pair on the course of `step` (any language) and their open invitations."""
+    if not learner.is_authenticated:
+        return Pairing()
+    course = course_of_step(source_page(step))
+    pair = Pair.objects.of_learner(learner).filter(course=course).select_related("first", "second").first()
+    if pair is not None:
+        return Pairing(course=course, pair=pair, partner=pair.partner_of(learner))
+    invitations = list(
+        PairInvitation.objects.filter(course=course)
+        .filter(Q(inviter=learner) | Q(invitee=learner))
+        .select_related("inviter", "invitee")
+    )
+    return Pairing(
+        course=course,
+        received=[invitation for invitation in invitations if invitation.invitee_id == learner.pk],
+        sent=[invitation for invitation in invitations if invitation.inviter_id == learner.pk],
+    )
+
+
+def check_pair(*, course: CoursePage, first, second) -> None:
+    """Raise EnrolmentError unless `first` and `second` may form a pair on `course`: two people, both
+    enrolled in the same cohort, one municipal and one police coordinator serving the same municipality, neither paired yet."""
+    if first.pk == second.pk:
+        raise EnrolmentError(_("A pair is two different people."))
+    cohorts = dict(
+        Enrolment.objects.filter(course=course, learner__in=[first, second]).values_list("learner_id", "cohort_id")
+    )
+    if set(cohorts) != {first.pk, second.pk}:
+        raise EnrolmentError(_("Both people must be enrolled on the course."))
+    if cohorts[first.pk] != cohorts[second.pk]:
+        raise EnrolmentError(_("A pair is formed within one cohort."))
+    kinds = {first.organisation_type, second.organisation_type}
+    if kinds != {OrganisationType.MUNICIPALITY, OrganisationType.POLICE}:
+        raise EnrolmentError(_("A pair is one municipal coordinator and one police coordinator."))
+    if first.municipality_id is None or first.municipality_id != second.municipality_id:
+        raise EnrolmentError(_("Both coordinators of a pair must serve the same municipality."))
+    if Pair.objects.filter(course=course).filter(Q(first__in=[first, second]) | Q(second__in=[first, second])).exists():
+        raise EnrolmentError(_("One of you already works this course in a pair."))
+
+
+@transaction.atomic
+def form_pair(*, course: CoursePage, first, second) -> Pair:
+    """Make `first` and `second` a pair on `course`, under row locks on both enrolments so that a
+    learner never ends up in two pairs of one course. Pending invitations between them go."""
+    course = source_page(course)
+    list(Enrolment.objects.select_for_update().filter(course=course, learner__in=[first, second]).order_by("pk"))
+    check_pair(course=course, first=first, second=second)
+    pair = Pair.objects.create(course=course, first=first, second=second)
+    PairInvitation.objects.filter(course=course).filter(
+        Q(inviter__in=[first, second]) | Q(invitee__in=[first, second])
+    ).delete()
+    return pair
+
+
+@transaction.atomic
+def invite_partner(*, inviter, course: CoursePage, email: str) -> PairInvitation:
+    """Invite the learner of the inviter's cohort of `course` with e-mail address `email` to form a pair;
+    they are told by e-mail."""
+    course = source_page(course)
+    enrolment = Enrolment.objects.filter(learner=inviter, course=course).first()
+    if enrolment is None:
+        raise EnrolmentError(_("Enrol on the course first."))
+    invitee = User.objects.filter(
+        email__iexact=email.strip(), enrolments__course=course, enrolments__cohort_id=enrolment.cohort_id
+    ).first()
+    if invitee is None:
+        raise EnrolmentError(_("No one in your cohort of this course has that e-mail address."))
+    check_pair(course=course, first=inviter, second=invitee)
+    invitation, _created = PairInvitation.objects.get_or_create(course=course, inviter=inviter, invitee=invitee)
+    transaction.on_commit(lambda: _send_invitation(invitation))
+    return invitation
+
+
+def _send_invitation(invitation: PairInvitation) -> None:
+    invitee = invitation.invitee
+    with translation.override(invitee.preferred_language):
+        subject = _("%(name)s invites you to work the course as a pair") % {"name": invitation.inviter.get_full_name()}
+        body = _(
+            "%(name)s (%(email)s) invites you to work the course “%(course)s” together, as a pair. "
+            "Accept or ignore the invitation on the course page:\n\n%(url)s\n"
+        ) % {
+            "name": invitation.inviter.get_full_name(),
+            "email": invitation.inviter.email,
+            "course": invitation.course.title,
+            "url": invitation.course.full_url,
+        }
+        send_mail(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body, None, [invitee.email])
+
+
+@transaction.atomic
+def accept_invitation(*, invitee, invitation_id: int) -> Pair:
+    invitation = (
+        PairInvitation.objects.select_related("course", "inviter").filter(pk=invitation_id, invitee=invitee).first()
+    )
+    if invitation is None:
+        raise EnrolmentError(_("This invitation is no longer open."))
+    return form_pair(course=invitation.course, first=invitation.inviter, second=invitee)
+
+
+@transaction.atomic
+def leave_pair(*, learner, pair_id: int) -> None:
+    """End the pair; each member keeps a copy of the joint work (the workbook reacts to the deletion)."""
+    pair = Pair.objects.of_learner(learner).select_for_update().filter(pk=pair_id).first()
+    if pair is None:
+        raise EnrolmentError(_("You are not in this pair."))
+    pair.delete()

@@ -11,4 +11,7 @@ urlpatterns = [
     path(_("steps/<id:page_id>/done/"), views.complete_step, name="complete_step"),
     path(_("invitation/<str:token>/"), views.invitation, name="invitation"),
     path(_("my-courses/course-key/"), views.join_cohort, name="join_cohort"),
+    path(_("courses/<id:course_id>/pair/invite/"), views.invite_partner, name="invite_partner"),
+    path(_("pairs/invitations/<id:invitation_id>/accept/"), views.accept_invitation, name="accept_invitation"),
+    path(_("pairs/<id:pair_id>/leave/"), views.leave_pair, name="leave_pair"),
 ]

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -18,7 +19,8 @@ from courses.reachability import is_reachable
 from courses.structure import localized_course_structure, structure_for
 
 from . import cohorts, services
-from .models import CohortInvitation, Enrolment
+from .forms import InvitePartnerForm
+from .models import CohortInvitation, Enrolment, Pair
 from .progress import learner_outlines
 
 
@@ -111,3 +113,45 @@ def join_cohort(request):
         return redirect("enrolments:dashboard")
     messages.success(request, _("You have joined %(cohort)s.") % {"cohort": enrolment.cohort.name})
     return redirect("enrolments:dashboard")
+
+
+@login_required
+@require_POST
+def invite_partner(request, course_id: int):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    form = InvitePartnerForm(request.POST)
+    back = request.POST.get("next") or course.get_url(request)
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = course.get_url(request)
+    if not form.is_valid():
+        messages.error(request, _("Give the e-mail address of the person you want to work with."))
+        return redirect(back)
+    try:
+        services.invite_partner(inviter=request.user, course=course, email=form.cleaned_data["email"])
+    except services.EnrolmentError as error:
+        messages.error(request, error.message)
+        return redirect(back)
+    messages.success(request, _("The invitation is sent. You work as a pair once it is accepted."))
+    return redirect(back)
+
+
+@login_required
+@require_POST
+def accept_invitation(request, invitation_id: int):
+    try:
+        pair = services.accept_invitation(invitee=request.user, invitation_id=invitation_id)
+    except services.EnrolmentError as error:
+        messages.error(request, error.message)
+        return redirect("enrolments:dashboard")
+    messages.success(request, _("You now work the course with %(name)s.") % {"name": pair.first.get_full_name()})
+    return redirect(pair.course.localized.get_url(request))
+
+
+@login_required
+@require_POST
+def leave_pair(request, pair_id: int):
+    pair = get_object_or_404(Pair.objects.of_learner(request.user).select_related("course"), pk=pair_id)
+    course = pair.course
+    services.leave_pair(learner=request.user, pair_id=pair.pk)
+    messages.success(request, _("You have left the pair. Each of you keeps a copy of your joint answers."))
+    return redirect(course.localized.get_url(request))

@@ -16,24 +16,29 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from django.views.generic import TemplateView
 
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem as AdminMenuItem
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from accounts.models import User
+from accounts.scope import learner_q, sees_everyone
 from courses.models import CoursePage
 
 from .cohorts import add_learners_to_cohort
 from .email_lists import MAX_ROWS
-from .forms import AddLearnersForm
+from .forms import AddLearnersForm, SetPairForm
 from .learner_admin import LOG_VIEW, LearnerSearchArea, learner_viewset
-from .models import Cohort, Enrolment
-from .services import EnrolmentError
+from .models import Cohort, Enrolment, Pair
+from .services import EnrolmentError, form_pair, leave_pair
 
 
 def learners_with_records(pages: Iterable[Page]) -> int:
@@ -201,3 +206,81 @@ def register_learner_search_area():
 @hooks.register("register_log_actions")
 def register_learner_log_actions(actions):
     actions.register_action(LOG_VIEW, gettext_lazy("View learner"), gettext_lazy("Learner's page viewed"))
+
+
+# Pairs ------------------------------------------------------------------------------------
+
+PAIR_PERMISSION = "enrolments.change_cohort"
+
+
+def _pairs_in_scope(user):
+    pairs = Pair.objects.select_related("course", "first", "second").order_by("course__title", "pk")
+    if sees_everyone(user):
+        return pairs
+    return pairs.filter(learner_q(user, "first__") | learner_q(user, "second__"))
+
+
+class PairsView(WagtailAdminTemplateMixin, TemplateView):
+    """The pairs of the learners in the administrator's scope; set a pair, or end one."""
+
+    template_name = "enrolments/admin/pairs.html"
+    page_title = gettext_lazy("Pairs")
+    header_icon = "group"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(PAIR_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def form(self, data=None) -> SetPairForm:
+        courses = CoursePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("title")
+        return SetPairForm(data, courses=courses)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", self.form())
+        context["pairs"] = _pairs_in_scope(self.request.user)[:500]
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if "end" in request.POST:
+            pair = get_object_or_404(_pairs_in_scope(request.user), pk=request.POST.get("end"))
+            leave_pair(learner=pair.first, pair_id=pair.pk)
+            messages.success(request, _("The pair is ended. Each member keeps a copy of the joint answers."))
+            return redirect("enrolments_pairs")
+        form = self.form(request.POST)
+        if form.is_valid():
+            learners = {
+                name: User.objects.filter(learner_q(request.user), email__iexact=form.cleaned_data[name]).first()
+                for name in ("first_email", "second_email")
+            }
+            if None in learners.values():
+                form.add_error(None, _("Both addresses must belong to learners you administer."))
+            else:
+                try:
+                    form_pair(
+                        course=form.cleaned_data["course"],
+                        first=learners["first_email"],
+                        second=learners["second_email"],
+                    )
+                except EnrolmentError as error:
+                    form.add_error(None, error.messages)
+                else:
+                    messages.success(request, _("The pair is set."))
+                    return redirect("enrolments_pairs")
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class PairsMenuItem(AdminMenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(PAIR_PERMISSION)
+
+
+@hooks.register("register_admin_urls")
+def register_pairs_urls():
+    return [path("pairs/", PairsView.as_view(), name="enrolments_pairs")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_pairs_menu_item():
+    return PairsMenuItem(gettext_lazy("Pairs"), reverse("enrolments_pairs"), icon_name="group", order=391)

@@ -23,6 +23,7 @@ from courses.models import (
 from enrolments.models import Enrolment
 from organisations.models import Municipality
 from quizzes.models import QuizPage
+from workbook.models import AssignmentPage
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -250,3 +251,41 @@ def complete_course(learner, course: CoursePage) -> Enrolment:
         complete_step(learner=learner, step=step)
     enrolment.refresh_from_db()
     return enrolment
+
+
+# Workbook ---------------------------------------------------------------------------------
+
+
+def assignment_fields(count: int = 2) -> str:
+    """`count` answer fields with stable block ids f0, f1, …"""
+    return json.dumps(
+        [
+            {"type": "field", "id": f"f{index}", "value": {"label": f"Fält {index}", "help_text": "", "rows": 4}}
+            for index in range(count)
+        ]
+    )
+
+
+class AssignmentPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = AssignmentPage
+
+    title = factory.Sequence(lambda n: f"Arbetsboksuppgift {n}")
+    summary = "Skriv er lägesbild."
+    prompt = "<p>Beskriv de tre största problemen i er kommun.</p>"
+    fields = factory.LazyFunction(assignment_fields)
+
+
+def build_assignment(course: CoursePage, *, module: int = 0, english: bool = False, **kwargs) -> AssignmentPage:
+    """A published assignment at the end of module `module` of `course`."""
+    parent = ModulePage.objects.child_of(course).order_by("path")[module]
+    assignment = AssignmentPageFactory(parent=parent, **kwargs)
+    assignment.save_revision().publish()
+    if english:
+        sync_english_tree()
+    return AssignmentPage.objects.get(pk=assignment.pk)
+
+
+class PoliceLearnerFactory(UserFactory):
+    organisation_type = OrganisationType.POLICE
+    municipality = factory.LazyFunction(lambda: Municipality.objects.get(code="0180"))

@@ -29,7 +29,7 @@ class OldLearnerPathMiddleware:
     Wagtail's pages and every answer that is not a 404 are untouched.
     """
 
-    LEARNER_NAMESPACES = frozenset({"accounts", "enrolments", "quizzes", "certificates"})
+    LEARNER_NAMESPACES = frozenset({"accounts", "enrolments", "quizzes", "certificates", "workbook"})
 
     def __init__(self, get_response):
         self.get_response = get_response

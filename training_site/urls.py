@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("enrolments.urls")),
     path("", include("certificates.urls")),
     path("", include("quizzes.urls")),
+    path("", include("workbook.urls")),
     # Shadows Wagtail's front-end login (Django's plain LoginView) and keeps its URL name.
     path("_util/login/", views.front_end_login_redirect, name="wagtailcore_login"),
     path("", include(wagtail_urls)),

@@ -4,6 +4,8 @@ from courses.structure import structure_for
 
 from ..progress import LearnerOutline
 from ..progress import learner_outline as outline_for
+from ..services import Pairing
+from ..services import pairing as pairing_for
 
 register = template.Library()
 
@@ -19,3 +21,10 @@ def learner_outline(context, page) -> LearnerOutline | None:
     outline = outline_for(structure=structure, user=request.user, page_pk=page.pk)
     outline.preview = getattr(request, "is_preview", False)
     return outline
+
+
+@register.simple_tag(takes_context=True)
+def pairing(context, step) -> Pairing:
+    """{% pairing page as pairing %}: the signed-in learner's pair on the course of the step `page`
+    (any language) and their open invitations. Reads only."""
+    return pairing_for(learner=context["request"].user, step=step)

@@ -98,14 +98,14 @@ def test_the_course_editor_rejects_a_rule_for_another_courses_page(admin_client,
     assert not CompletionRule.objects.filter(course=course).exists()
 
 
-def test_assignment_approved_is_not_offered_while_no_assignment_page_type_exists(admin_client, course):
+def test_assignment_approved_is_offered_now_that_the_workbook_has_its_page_type(admin_client, course):
     content = admin_client.get(f"/admin/pages/{course.pk}/edit/").content.decode()
 
     assert f'value="{CompletionRequirement.QUIZ_PASSED}"' in content
-    assert f'value="{CompletionRequirement.ASSIGNMENT_APPROVED}"' not in content
+    assert f'value="{CompletionRequirement.ASSIGNMENT_APPROVED}"' in content
 
 
-def test_the_course_editor_refuses_an_assignment_rule_while_no_assignment_page_type_exists(admin_client, course):
+def test_the_course_editor_refuses_an_assignment_rule_on_a_lesson(admin_client, course):
     data = nested_form_data(
         {
             "title": course.title,

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "certificates",
     "quizzes",
     "reports",
+    "workbook",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
