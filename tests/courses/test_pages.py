@@ -158,5 +158,6 @@ def test_live_lesson_in_an_unpublished_module_is_not_found(learner_client, learn
 def test_a_module_takes_the_step_types_that_name_it_as_their_parent():
     from courses.models import ModulePage
     from quizzes.models import QuizPage
+    from workbook.models import AssignmentPage
 
-    assert set(ModulePage.creatable_subpage_models()) == {LessonPage, QuizPage}
+    assert set(ModulePage.creatable_subpage_models()) == {LessonPage, QuizPage, AssignmentPage}
