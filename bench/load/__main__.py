@@ -300,6 +300,7 @@ def main() -> int:
         "EMAIL_HOST": "127.0.0.1",
         "SITE_BASE_URL": f"http://127.0.0.1:{web_port}",
         "LOG_LEVEL": "WARNING",
+        "ALLAUTH_TRUSTED_PROXY_COUNT": "1",
         "PYTHONPATH": str(BASE_DIR),
     }
     gunicorn = None
