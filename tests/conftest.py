@@ -74,6 +74,17 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _swedish_between_tests():
+    """A request to /en/ leaves English active in the thread (LocaleMiddleware never switches it
+    back), which would change what reverse() and gettext give the next test."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _no_site_root_cache_leaks():
     from wagtail.models import Site
 

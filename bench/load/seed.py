@@ -9,7 +9,9 @@ def main() -> None:
 
     django.setup()
 
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.hashers import make_password
+    from django.contrib.sessions.backends.cached_db import SessionStore
 
     from allauth.account.models import EmailAddress
 
@@ -33,7 +35,15 @@ def main() -> None:
             user.password = hashed
             user.save(update_fields=["password"])
             EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
-        learners.append(email)
+        # Signed in already (a session as Django's login() leaves it), so the run measures learners
+        # at work rather than 200 simultaneous password checks; the locustfile signs in again
+        # through allauth only if a session is lost.
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        learners.append({"email": email, "session": session.session_key})
     state = {
         "password": password,
         "learners": learners,
