@@ -2,7 +2,8 @@
 
 Starts its own PostgreSQL cluster (initdb in a temporary folder, its own port, run as the
 `postgres` user: initdb and pg_ctl refuse to run as root) and its own Redis, migrates, loads the
-reference data and the demo course, creates the learners, serves the app with gunicorn on
+reference data and the demo course, creates the learners (signed in already: a session each),
+serves the app with gunicorn on
 127.0.0.1 and runs locust headless against it, in three scenarios:
 
 - steady: the load alone;
@@ -300,6 +301,7 @@ def main() -> int:
         "EMAIL_HOST": "127.0.0.1",
         "SITE_BASE_URL": f"http://127.0.0.1:{web_port}",
         "LOG_LEVEL": "WARNING",
+        "ALLAUTH_TRUSTED_PROXY_COUNT": "1",
         "PYTHONPATH": str(BASE_DIR),
     }
     gunicorn = None

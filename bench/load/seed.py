@@ -9,6 +9,10 @@ def main() -> None:
 
     django.setup()
 
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.auth.hashers import make_password
+    from django.contrib.sessions.backends.cached_db import SessionStore
+
     from allauth.account.models import EmailAddress
 
     from accounts.models import User
@@ -20,6 +24,7 @@ def main() -> None:
     lessons = LessonPage.objects.live().descendant_of(course).filter(locale=course.locale).order_by("path")
     quizzes = QuizPage.objects.live().descendant_of(course).filter(locale=course.locale).order_by("path")
     password = "bench-load-password-1"  # noqa: S105 - throwaway accounts in a throwaway cluster
+    hashed = make_password(password)  # once: the production hasher is slow on purpose
     learners = []
     for number in range(count):
         email = f"learner{number:04d}@bench.invalid"
@@ -27,10 +32,18 @@ def main() -> None:
             email=email, defaults={"first_name": "Bench", "last_name": f"Learner {number}"}
         )
         if created:
-            user.set_password(password)
-            user.save()
+            user.password = hashed
+            user.save(update_fields=["password"])
             EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
-        learners.append(email)
+        # Signed in already (a session as Django's login() leaves it), so the run measures learners
+        # at work rather than 200 simultaneous password checks; the locustfile signs in again
+        # through allauth only if a session is lost.
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        learners.append({"email": email, "session": session.session_key})
     state = {
         "password": password,
         "learners": learners,

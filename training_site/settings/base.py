@@ -237,6 +237,13 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+# Uploads: size limits; content checked, images re-encoded and SVG refused (courses.uploads).
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "courses.uploads.DocumentForm"
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "courses.uploads.ImageForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = False  # its wrapper carries an inline style, which our CSP forbids
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
