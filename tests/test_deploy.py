@@ -64,6 +64,15 @@ def test_the_scheduler_runs_the_periodic_jobs():
     assert jobs <= set(get_commands())
 
 
+def test_the_scheduler_runs_every_job_the_readme_lists():
+    readme = (BASE_DIR / "README.md").read_text()
+    table = readme.split("Jobs to schedule", 1)[1].split("\n\n", 2)[1]
+    listed = set(re.findall(r"^\| `manage\.py (\w+)`", table, flags=re.MULTILINE))
+
+    assert listed
+    assert listed <= set(_management_commands(_argv(SERVICES["scheduler"])))
+
+
 def test_every_variable_the_stack_sets_is_explained_in_the_readme():
     readme = (BASE_DIR / "README.md").read_text()
     names = set(COMPOSE["x-app"]["environment"])
