@@ -125,7 +125,7 @@ def test_the_503_page_is_in_english_under_en(failing_client):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_broken_database_connection_answers_503_and_healthz_says_so(failing_client, learner):
     failing_client.force_login(learner)
     settings_dict = connection.settings_dict

@@ -115,6 +115,7 @@ def test_the_pdf_prints_the_name_as_typed(payload):
         holder=payload,
         course=payload,
         completed_at=datetime(2026, 11, 26, 12, 0, tzinfo=UTC),
+        issued_at=datetime(2026, 11, 26, 12, 5, tzinfo=UTC),
         verification_url="https://example.se/verify/abc/",
         language="sv",
     )
