@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from http import HTTPStatus
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.resolvers import LocalePrefixPattern
@@ -434,3 +434,22 @@ def test_access(world, client, name, role):
         content = response.content.decode(errors="replace")
         for hidden in {"learner", "paired", "other"} - SEES[role]:
             assert not re.search(rf"\b{re.escape(world.users[hidden].email)}\b", content), (url, hidden)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["accounts_admin:personal_data", "accounts_admin:personal_data_json"])
+@pytest.mark.parametrize(
+    ("role", "subject", "status"),
+    [
+        ("county_admin", "other", HTTPStatus.OK),
+        ("county_admin", "learner", HTTPStatus.NOT_FOUND),
+        ("national_admin", "learner", HTTPStatus.OK),
+    ],
+)
+def test_personal_data_given_to_administrators_stays_in_their_scope(world, client, name, role, subject, status):
+    """A group given accounts.view_user sees the personal data of its scope's learners only."""
+    administrator = world.users[role]
+    administrator.user_permissions.add(Permission.objects.get(content_type__app_label="accounts", codename="view_user"))
+    client.force_login(administrator)
+    response = client.get(reverse(name, kwargs={"user_id": world.users[subject].pk}))
+    assert response.status_code == status
