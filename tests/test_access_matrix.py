@@ -453,3 +453,12 @@ def test_personal_data_given_to_administrators_stays_in_their_scope(world, clien
     client.force_login(administrator)
     response = client.get(reverse(name, kwargs={"user_id": world.users[subject].pk}))
     assert response.status_code == status
+
+
+@pytest.mark.django_db
+def test_the_address_check_would_see_a_learner(world, client):
+    """The lists show learners' addresses, so the check in test_access bites when a scope leaks."""
+    client.force_login(world.users["national_admin"])
+    content = client.get(reverse("learners:index")).content.decode()
+    for role in ("learner", "paired", "other"):
+        assert world.users[role].email in content
