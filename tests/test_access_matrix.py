@@ -4,11 +4,12 @@ The URL names come from the URL configuration (the project's apps under i18n_pat
 root, and what the project's apps register into the Wagtail admin), so a new URL without an entry
 here fails `test_every_url_has_an_entry`, and an entry whose URL is gone fails too.
 
-To add an entry: put the URL name in TABLE with a function that builds its kwargs from the world
-(`lambda w: {"pk": w.learner.pk}`) and the status each role should get, in ROLES order:
-anonymous, learner, paired learner, other learner, editor, reviewer, administrator of another
-county, national administrator. GET only; a view that only takes POST answers 405 (or, when it
-signs visitors in first, 302 for the anonymous).
+To add an entry: put the URL name in KWARGS with a function that builds its kwargs from the world
+(`lambda w: {"pk": w.learner.pk}`), and in EXPECTED with the status each role should get, in ROLES
+order: anonymous, learner, paired learner, other learner, editor, reviewer, administrator of
+another county, national administrator (the named tuples such as ADMINISTRATORS cover most). GET
+only; a view that only takes POST answers 405 (or, when it signs visitors in first, 302 for the
+anonymous). Pages behind reauthentication go in REAUTHENTICATE too.
 """
 
 import re
