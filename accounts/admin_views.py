@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from . import services
 from .models import User
 from .personal_data import export_personal_data, readable_sections
+from .scope import learner_q
 from .views import _json_attachment
 
 PERMISSION = "accounts.view_user"
@@ -19,7 +20,8 @@ PERMISSION = "accounts.view_user"
 def _subject(request, user_id: int) -> User:
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
-    return get_object_or_404(User, pk=user_id)
+    # The permission may be given to a group; the scope still decides whose data is shown.
+    return get_object_or_404(User.objects.filter(learner_q(request.user)), pk=user_id)
 
 
 @require_GET

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from accounts.client_ip import client_ip
 
@@ -73,7 +73,7 @@ def _answer(request: HttpRequest, verification, *, form=None) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def verify(request: HttpRequest, code: str) -> HttpResponse:
     """Public check of a certificate by the code in its QR code and link; no sign-in."""
     if _rate_limited(request):
@@ -81,10 +81,10 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
     return _answer(request, services.verify_code(code=code))
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def verify_serial(request: HttpRequest) -> HttpResponse:
     """Public check by serial plus the holder's last name; an unknown serial and a wrong name look the same."""
-    if request.method == "GET":
+    if request.method != "POST":
         return render(request, "certificates/verify_form.html", {"form": VerifySerialForm()})
     if _rate_limited(request):
         return _too_many(request)
@@ -152,7 +152,7 @@ def _json_document(document: dict[str, Any], *, filename: str | None = None) -> 
     return response
 
 
-@require_GET
+@require_safe
 def credential(request: HttpRequest, code: str) -> HttpResponse:
     """The certificate's Open Badges 3.0 credential, public by its code like the check itself, so a
     wallet the holder gives the link to can fetch it. It names no one: the holder is a salted hash."""
@@ -187,7 +187,7 @@ def download_credential(request: HttpRequest, enrolment_id: int) -> HttpResponse
     return response
 
 
-@require_GET
+@require_safe
 def did_document(request: HttpRequest) -> HttpResponse:
     """The issuer's did:web document: the public key that verifies every credential."""
     response = _json_document(services.did_document())
@@ -195,7 +195,7 @@ def did_document(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def status_list(request: HttpRequest) -> HttpResponse:
     """The signed revocation list (BitstringStatusListCredential), as last published."""
     response = _json_document(services.status_list_document())

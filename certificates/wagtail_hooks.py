@@ -93,6 +93,9 @@ class CertificateInspectView(InspectView):
         return value
 
     def get_object(self, queryset=None):
+        # Wagtail looks the object up before its permission check: refuse first, as the list does.
+        if not can_manage_certificates(self.request.user):
+            raise PermissionDenied
         return get_object_or_404(certificates_in_scope(self.request.user), pk=unquote(str(self.pk)))
 
 
@@ -108,6 +111,8 @@ class CertificateHistoryView(HistoryView):
         return reverse(self.inspect_url_name, args=[quote(instance.pk)])
 
     def get_base_object_queryset(self):
+        if not can_manage_certificates(self.request.user):
+            raise PermissionDenied
         return certificates_in_scope(self.request.user)
 
 

@@ -10,6 +10,7 @@ must load its data in a fixed number of queries, so the page stays constant what
 """
 
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -98,6 +99,9 @@ class LearnerDetailView(InspectView):
     template_name = "enrolments/admin/learner_detail.html"
 
     def get_object(self, queryset=None):
+        # Wagtail looks the object up before its permission check: refuse first, as the list does.
+        if not can_follow_learners(self.request.user):
+            raise PermissionDenied
         return get_object_or_404(
             User.objects.filter(learner_q(self.request.user)).select_related(
                 "municipality__county__police_region", "county__police_region"

@@ -10,7 +10,7 @@ from django.shortcuts import resolve_url
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 import redis
 
@@ -23,7 +23,7 @@ SERVICE_UNAVAILABLE = (OperationalError, InterfaceError, redis.ConnectionError, 
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """200 when the database and the cache answer, 503 otherwise; the JSON says which failed."""
     checks = {"database": "ok", "cache": "ok"}

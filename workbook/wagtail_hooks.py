@@ -63,7 +63,8 @@ class ReviewDetailView(ReviewPermissionMixin, WagtailAdminTemplateMixin, FormVie
     form_class = ReviewForm
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
+        # The permission first, as on the list: staff without it are refused, not told "not found".
+        if not request.user.has_perm(REVIEW_PERMISSION):
             raise PermissionDenied
         self.answer = get_object_or_404(_listing(request.user), pk=kwargs["answer_id"])
         return super().dispatch(request, *args, **kwargs)
