@@ -33,6 +33,8 @@ import urllib.request
 from datetime import datetime
 from pathlib import Path
 
+from certificates.keys import KEY_FILES
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 RESULTS = BASE_DIR / "bench" / "RESULTS.md"
 SECTION = "## Load and faults"
@@ -299,6 +301,8 @@ def main() -> int:
         "DATABASE_URL": postgres.url,
         "REDIS_URL": redis.url,
         "EMAIL_HOST": "127.0.0.1",
+        "CONTACT_EMAIL": "kontakt@127.0.0.1",
+        **{name: str(workdir / "keys" / file) for name, file in KEY_FILES.items()},
         "SITE_BASE_URL": f"http://127.0.0.1:{web_port}",
         "LOG_LEVEL": "WARNING",
         "ALLAUTH_TRUSTED_PROXY_COUNT": "1",
@@ -309,6 +313,14 @@ def main() -> int:
         postgres.start()
         redis.start()
         manage = [sys.executable, "manage.py"]
+        # Production refuses to start without signing keys: a throwaway set, made as on an offline machine.
+        keys_env = {**os.environ, "DJANGO_SETTINGS_MODULE": "training_site.settings.dev"}
+        _run(
+            manage + ["create_signing_keys", "--directory", str(workdir / "keys")],
+            env=keys_env,
+            cwd=BASE_DIR,
+            stdout=subprocess.DEVNULL,
+        )
         for command in (["migrate", "--noinput", "-v", "0"], ["load_reference_data"], ["load_demo_content"]):
             _run(manage + command, env=env, cwd=BASE_DIR, stdout=subprocess.DEVNULL)
         state_file = workdir / "state.json"
