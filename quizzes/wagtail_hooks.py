@@ -24,6 +24,7 @@ import django_filters
 
 from accounts.scope import learner_q, scope_label
 from enrolments.learner_admin import SECTION_HOOK, LearnerSection
+from training_site.spreadsheets import neutralise
 
 from .models import QuizAttempt, QuizPage
 from .results import item_analysis, quiz_summaries
@@ -52,15 +53,6 @@ class AttemptsPermissionMixin:
         if not request.user.has_perm(ATTEMPTS_PERMISSION):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-
-def safe_cell(value):
-    """A spreadsheet cell a learner may have typed, never read as a formula (CSV)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in FORMULA_STARTS else text
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def passed_label(attempt: QuizAttempt) -> str:
@@ -219,7 +211,7 @@ class QuizAttemptsReportView(AttemptsPermissionMixin, ReportView):
         "passed": _("Passed"),
     }
     custom_field_preprocess = {
-        field: {ReportView.FORMAT_CSV: safe_cell}
+        field: {ReportView.FORMAT_CSV: neutralise}
         for field in ("learner.get_full_name", "learner.email", "learner.municipality", "quiz.title")
     }
 

@@ -17,15 +17,11 @@ from django.utils.translation import gettext
 
 from wagtail.admin.views.mixins import Echo, SpreadsheetExportMixin
 
+from training_site.spreadsheets import neutralise
+
 BOM = "\ufeff"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK_ROWS = 2000
 FLUSH_BYTES = 64 * 1024
-
-
-def neutralise(value: str) -> str:
-    """Text a spreadsheet would read as a formula, prefixed with an apostrophe so it stays text."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def _local(value: datetime.datetime) -> datetime.datetime:

@@ -337,10 +337,10 @@ class MunicipalityCoverage:
         return "none"
 
 
-@dataclass
-class CoverageGroup:
-    name: str
-    municipalities: list[MunicipalityCoverage] = field(default_factory=list)
+class Tally:
+    """Counts over `municipalities`: how many have a municipal, a police or both coordinators trained."""
+
+    municipalities: list[MunicipalityCoverage]
 
     @property
     def total(self) -> int:
@@ -357,6 +357,12 @@ class CoverageGroup:
     @property
     def both(self) -> int:
         return sum(item.both for item in self.municipalities)
+
+
+@dataclass
+class CoverageGroup(Tally):
+    name: str
+    municipalities: list[MunicipalityCoverage] = field(default_factory=list)
 
     @property
     def none(self) -> int:
@@ -368,26 +374,10 @@ class CoverageGroup:
 
 
 @dataclass
-class Coverage:
+class Coverage(Tally):
     municipalities: list[MunicipalityCoverage]
     counties: list[CoverageGroup]
     police_regions: list[CoverageGroup]
-
-    @property
-    def total(self) -> int:
-        return len(self.municipalities)
-
-    @property
-    def both(self) -> int:
-        return sum(item.both for item in self.municipalities)
-
-    @property
-    def municipal(self) -> int:
-        return sum(item.municipal for item in self.municipalities)
-
-    @property
-    def police(self) -> int:
-        return sum(item.police for item in self.municipalities)
 
 
 def coverage(user, *, course: CoursePage | None = None) -> Coverage:
